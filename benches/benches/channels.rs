@@ -1,0 +1,2 @@
+//! Bench `channels` (being implemented).
+fn main() {}

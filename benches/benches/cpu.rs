@@ -1,0 +1,2 @@
+//! Bench `cpu` (being implemented).
+fn main() {}

@@ -1,0 +1,2 @@
+//! Bench `fanout` (being implemented).
+fn main() {}

@@ -1,0 +1,2 @@
+//! Bench `server` (being implemented).
+fn main() {}

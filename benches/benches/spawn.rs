@@ -1,0 +1,2 @@
+//! Bench `spawn` (being implemented).
+fn main() {}

@@ -1,0 +1,3 @@
+module workshop/benches
+
+go 1.19

@@ -1,0 +1,3 @@
+module workshop/book
+
+go 1.19

@@ -1,0 +1,1 @@
+//! Timelines of concurrent work, drawn in the terminal (being implemented).

@@ -1,0 +1,4 @@
+//! `cargo workshop`: the runner (being implemented).
+fn main() {
+    println!("the runner is being built");
+}

@@ -1,0 +1,1 @@
+//! The tests of this step, one module per exercise.
