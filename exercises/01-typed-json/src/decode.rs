@@ -1,0 +1,64 @@
+//! Exercise `decode_errors`: serde_json's errors, made readable.
+//!
+//! serde_json already tells you *what* went wrong and *where* in the text (line and
+//! column), but not *which field*: "invalid type: string \"three\", expected u32 at line 1
+//! column 120" leaves you counting characters. `serde_path_to_error` wraps the decoder and
+//! remembers the path it was at (`posts[1].likes`). The one idea: decide once, here, what
+//! a bad body means for the caller — not JSON at all, or JSON of the wrong shape — and
+//! carry the path, line and column along so the message explains itself.
+
+use serde::de::DeserializeOwned;
+use serde_json::error::Category;
+
+// ANCHOR: decode_error
+/// Why a body could not be decoded into the type we asked for.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    /// Not JSON at all: a syntax error, trailing garbage, or a body that stops too early.
+    #[error("the body is not JSON: {message} (line {line}, column {column})")]
+    NotJson {
+        message: String,
+        line: usize,
+        column: usize,
+    },
+    /// Valid JSON, but not the shape of the struct: a missing field, a value of the wrong
+    /// type, a number out of range. `path` says where (`.` is the top level).
+    #[error("the JSON has the wrong shape at `{path}`: {message} (line {line}, column {column})")]
+    WrongShape {
+        path: String,
+        message: String,
+        line: usize,
+        column: usize,
+    },
+}
+// ANCHOR_END: decode_error
+
+/// serde_json's message without its " at line L column C" tail: [`DecodeError`] keeps
+/// the position as numbers, so its message must not say it twice.
+pub fn message_of(err: &serde_json::Error) -> String {
+    let text = err.to_string();
+    let position = format!(" at line {} column {}", err.line(), err.column());
+    match text.strip_suffix(&position) {
+        Some(message) => message.to_string(),
+        None => text,
+    }
+}
+
+// ANCHOR: exercise
+/// Decodes `body` into any type that derives `Deserialize`, with errors that name the
+/// field (`posts[1].likes`), the line and the column.
+pub fn decode<T: DeserializeOwned>(body: &str) -> Result<T, DecodeError> {
+    // TODO: write it in four moves.
+    // 1. `let mut deserializer = serde_json::Deserializer::from_str(body);`
+    // 2. Decode through `serde_path_to_error::deserialize(&mut deserializer)`: on error it
+    //    gives you `err.path()` (print it with `.to_string()`) and `err.inner()`, the
+    //    `serde_json::Error`.
+    // 3. Sort that error by `inner.classify()`: `Category::Data` is `WrongShape` (with the
+    //    path); `Syntax`, `Eof` and `Io` are `NotJson`. Take `line()` and `column()` from
+    //    it, and the message from `message_of(inner)`.
+    // 4. Call `deserializer.end()`, so text after the value is an error too (`NotJson`,
+    //    path "."), then return the value.
+    // Book: book/src/01-typed-json.md#exercise-3-decode_errors
+    todo!("decode")
+}
+// ANCHOR_END: exercise

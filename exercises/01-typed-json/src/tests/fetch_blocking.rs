@@ -1,0 +1,126 @@
+//! Tests for `fetch_blocking` (src/fetch_blocking.rs): one blocking call against the
+//! in-process fake upstream, and each way it can fail.
+
+use upstream::{Fault, Knobs};
+
+use super::{FACEBOOK_BODY, TWITTER_BODY, blocking_client, refused_url, start_upstream};
+use crate::decode::DecodeError;
+use crate::fetch_blocking::fetch_json_blocking;
+use crate::fetch_error::FetchError;
+use crate::social::{Facebook, Twitter};
+
+#[test]
+fn fetches_and_decodes_facebook() {
+    let upstream = start_upstream();
+    let got = fetch_json_blocking::<Facebook>(&blocking_client(), &upstream.url("facebook"));
+    let expected: Facebook = serde_json::from_str(FACEBOOK_BODY).expect("test bug");
+    assert!(
+        matches!(&got, Ok(facebook) if *facebook == expected),
+        "expected GET /facebook to decode into the document the upstream serves; got {got:?}"
+    );
+}
+
+#[test]
+fn the_same_function_fetches_any_document() {
+    let upstream = start_upstream();
+    let got = fetch_json_blocking::<Twitter>(&blocking_client(), &upstream.url("twitter"));
+    let expected: Twitter = serde_json::from_str(TWITTER_BODY).expect("test bug");
+    assert!(
+        matches!(&got, Ok(twitter) if *twitter == expected),
+        "expected GET /twitter to decode into `Twitter`, because the function is generic \
+         over the type it decodes into; got {got:?}"
+    );
+}
+
+#[test]
+fn http_500_is_a_status_error() {
+    let upstream = start_upstream();
+    let url = upstream.url_with("facebook", &Knobs::fault(Fault::Status500));
+    let got = fetch_json_blocking::<Facebook>(&blocking_client(), &url);
+    match got {
+        Err(err @ FetchError::Status { status: 500, .. }) => {
+            let message = err.to_string();
+            assert!(
+                message.contains(&url) && message.contains("500"),
+                "expected the message to name the URL and the status; got {message:?}"
+            );
+        }
+        other => panic!(
+            "expected FetchError::Status {{ status: 500 }}, because a 500 is a failure even \
+             when its body is JSON (check the status before the body); got {other:?}"
+        ),
+    }
+}
+
+#[test]
+fn an_unknown_endpoint_is_a_404() {
+    let upstream = start_upstream();
+    let got = fetch_json_blocking::<Facebook>(&blocking_client(), &upstream.url("myspace"));
+    assert!(
+        matches!(got, Err(FetchError::Status { status: 404, .. })),
+        "expected FetchError::Status {{ status: 404 }} for an endpoint that does not \
+         exist; got {got:?}"
+    );
+}
+
+#[test]
+fn a_body_that_is_not_json_is_a_decode_error() {
+    let upstream = start_upstream();
+    let url = upstream.url_with("facebook", &Knobs::fault(Fault::InvalidJson));
+    let got = fetch_json_blocking::<Facebook>(&blocking_client(), &url);
+    assert!(
+        matches!(
+            got,
+            Err(FetchError::Decode {
+                source: DecodeError::NotJson { .. },
+                ..
+            })
+        ),
+        "expected FetchError::Decode with DecodeError::NotJson for a 200 whose body is not \
+         JSON (decode the text with `crate::decode::decode`); got {got:?}"
+    );
+}
+
+#[test]
+fn the_wrong_struct_is_a_wrong_shape_error() {
+    let upstream = start_upstream();
+    // Pointing the facebook struct at the twitter endpoint: valid JSON, wrong shape.
+    let url = upstream.url("twitter");
+    let got = fetch_json_blocking::<Facebook>(&blocking_client(), &url);
+    match got {
+        Err(
+            err @ FetchError::Decode {
+                source: DecodeError::WrongShape { .. },
+                ..
+            },
+        ) => {
+            let message = err.to_string();
+            assert!(
+                message.contains(&url) && message.contains("missing field `friends`"),
+                "expected the message to name the URL and the missing field; got {message:?}"
+            );
+        }
+        other => panic!(
+            "expected FetchError::Decode with DecodeError::WrongShape, because the twitter \
+             document has no \"friends\"; got {other:?}"
+        ),
+    }
+}
+
+#[test]
+fn a_refused_connection_is_a_request_error() {
+    let url = refused_url();
+    let got = fetch_json_blocking::<Facebook>(&blocking_client(), &url);
+    match got {
+        Err(err @ FetchError::Request { .. }) => {
+            let message = err.to_string();
+            assert!(
+                message.contains(&url),
+                "expected the message to name the URL; got {message:?}"
+            );
+        }
+        other => {
+            panic!("expected FetchError::Request, because nothing listens at {url}; got {other:?}")
+        }
+    }
+}

@@ -1,0 +1,38 @@
+//! Exercise `decode_nested`: structs inside structs, lists of them, and defaults.
+//!
+//! The one idea: nesting in JSON is nesting in types. An array of objects is a `Vec` of a
+//! struct, each element checked like the top level. A key that may be absent without being
+//! an error needs `#[serde(default)]`: you choose, field by field, where a missing value
+//! may become "empty" — Go makes that choice for every field, silently.
+
+use serde::Deserialize;
+
+// ANCHOR: github
+/// `GET /github`:
+/// `{"service":"github","user":"gopher","public_repos":12,"repos":[{"name":"workshop","stars":99,"language":"Rust"},{"name":"gopher-tools","stars":41,"language":null}]}`
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct GitHub {
+    pub user: String,
+    pub public_repos: u32,
+    /// A user without repositories may leave the list out: that is an empty list.
+    #[serde(default)]
+    pub repos: Vec<Repo>,
+}
+
+/// One element of `"repos"`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Repo {
+    pub name: String,
+    /// A count: `u32` also rejects a negative number, which Go's `int` would accept.
+    pub stars: u32,
+    /// GitHub answers `null` when it cannot tell the language.
+    pub language: Option<String>,
+}
+// ANCHOR_END: github
+
+// ANCHOR: decode_github
+/// Decodes the body of `GET /github`.
+pub fn decode_github(body: &str) -> Result<GitHub, serde_json::Error> {
+    serde_json::from_str(body)
+}
+// ANCHOR_END: decode_github
