@@ -1,126 +1,250 @@
-//! Fake upstream JSON APIs (API STUB: being implemented; signatures are the contract).
+//! Fake upstream JSON APIs on loopback: slow, flaky or broken on demand.
 //!
-//! ```no_run
-//! use std::time::Duration;
+//! Every exercise, test, demo and bench of the workshop talks to these instead of the
+//! internet. An [`Upstream`] serves a few named endpoints ([`ENDPOINTS`]: `/facebook`,
+//! `/twitter`, `/github`, `/weather`), each a small fixed JSON [`document`]. The query
+//! string turns each request slow or broken ([`Knobs`]: latency, jitter, a [`Fault`]),
+//! and the upstream counts what happened ([`Stats`]): requests received, served, and
+//! *abandoned* by a client that gave up — the number that proves a timeout or a
+//! cancellation really reached the network.
+//!
+//! The one idea to take away: when a client gives up, the server finds out because the
+//! connection closes, and the work for that request is *dropped*, not told to stop.
+//! A guard object in that work counts the drop (see `stats.rs`).
+//!
+//! ```
+//! use std::time::{Duration, Instant};
 //! use upstream::{Fault, Knobs, Upstream};
 //!
 //! let up = Upstream::start().expect("bind 127.0.0.1:0");
-//! let fast = up.url("facebook");                                   // http://127.0.0.1:PORT/facebook
+//!
+//! // A plain endpoint: http://127.0.0.1:PORT/facebook
+//! let body = reqwest::blocking::get(up.url("facebook")).unwrap().text().unwrap();
+//! assert_eq!(body, upstream::document("facebook").unwrap());
+//!
+//! // 100 ms of latency, in real time.
 //! let slow = up.url_with("github", &Knobs::latency(Duration::from_millis(100)));
+//! let started = Instant::now();
+//! reqwest::blocking::get(slow).unwrap().text().unwrap();
+//! assert!(started.elapsed() >= Duration::from_millis(100));
+//!
+//! // A broken one: status 500 with a JSON error.
 //! let broken = up.url_with("twitter", &Knobs::fault(Fault::Status500));
-//! // ... make requests ...
+//! assert_eq!(reqwest::blocking::get(broken).unwrap().status(), 500);
+//!
+//! // A client that gives up on a request that never answers...
+//! let client = reqwest::blocking::Client::builder()
+//!     .timeout(Duration::from_millis(50))
+//!     .build()
+//!     .unwrap();
+//! let hang = up.url_with("weather", &Knobs::fault(Fault::Hang));
+//! assert!(client.get(hang).send().is_err());
+//! // ...is seen by the upstream as an abandoned request.
 //! assert!(up.wait_for_abandoned_blocking(1, Duration::from_secs(5)));
-//! up.stop();
+//! assert_eq!(up.stats().served, 3);
+//!
+//! up.stop(); // or just drop it
 //! ```
+//!
+//! The server runs on its own thread with its own tokio runtime, so the same `Upstream`
+//! works from threaded code, from `#[tokio::test]`, and from tests on paused time (its
+//! latency is always real time). Each request is independent: there is no state besides
+//! the counters.
+
+mod body;
+mod endpoints;
+mod faults;
+mod knobs;
+mod server;
+mod stats;
+
+use std::io;
 use std::net::SocketAddr;
+use std::sync::Arc;
 use std::time::Duration;
 
-/// The named endpoints every fake upstream serves, each returning a small JSON document.
-pub const ENDPOINTS: &[&str] = &["facebook", "twitter", "github"];
+pub use endpoints::{ENDPOINTS, HUGE_BODY_MIN_BYTES, document};
+pub use knobs::{Fault, Knobs, MAX_DELAY};
+pub use stats::Stats;
 
-/// A misbehaviour an endpoint can be asked for (query string `fault=...`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Fault {
-    /// `fault=500`: answers HTTP 500 with a JSON error body.
-    Status500,
-    /// `fault=hang`: never answers; waits until the client gives up.
-    Hang,
-    /// `fault=invalid_json`: 200 with a body that is not JSON.
-    InvalidJson,
-    /// `fault=stall`: 200, sends half the body, then stalls forever.
-    Stall,
-    /// `fault=huge`: 200 with a valid JSON body over 1 MiB.
-    TooLarge,
-}
-
-/// Per-request knobs, turned into a query string by [`Knobs::query`].
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Knobs {
-    /// `latency_ms=N`: wait this long before answering.
-    pub latency: Duration,
-    /// `jitter_ms=N`: add a random extra wait in `0..=jitter`.
-    pub jitter: Duration,
-    /// `fault=...`
-    pub fault: Option<Fault>,
-}
-
-impl Knobs {
-    pub fn latency(latency: Duration) -> Knobs {
-        Knobs { latency, ..Knobs::default() }
-    }
-    pub fn fault(fault: Fault) -> Knobs {
-        Knobs { fault: Some(fault), ..Knobs::default() }
-    }
-    pub fn with_jitter(self, jitter: Duration) -> Knobs {
-        Knobs { jitter, ..self }
-    }
-    pub fn with_fault(self, fault: Fault) -> Knobs {
-        Knobs { fault: Some(fault), ..self }
-    }
-    /// `"latency_ms=100&jitter_ms=0&fault=hang"` style query (no leading `?`).
-    pub fn query(&self) -> String {
-        todo!("upstream is being implemented")
-    }
-}
-
-/// Counters of one running fake upstream.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Stats {
-    /// Requests received.
-    pub received: u64,
-    /// Responses sent to the end.
-    pub served: u64,
-    /// Requests whose client went away before the response was complete.
-    pub abandoned: u64,
-}
+use stats::Counters;
 
 /// A running fake upstream on loopback, with its own thread and tokio runtime (so it
 /// works the same from threaded code, async code and paused-time tests).
+///
+/// Stop it with [`Upstream::stop`] or by dropping it; both cancel every request still in
+/// flight and free the port.
 pub struct Upstream {
-    _private: (),
+    counters: Arc<Counters>,
+    server: server::Server,
 }
 
+// ANCHOR: api
 impl Upstream {
-    /// Start on `127.0.0.1:0`.
-    pub fn start() -> std::io::Result<Upstream> {
-        todo!("upstream is being implemented")
+    /// Start on `127.0.0.1:0` (a free port). Returns once the socket is listening.
+    pub fn start() -> io::Result<Upstream> {
+        Upstream::start_on(SocketAddr::from(([127, 0, 0, 1], 0)))
     }
+
     /// Start on a given address (the binary uses this).
-    pub fn start_on(addr: SocketAddr) -> std::io::Result<Upstream> {
-        todo!("upstream is being implemented")
+    pub fn start_on(addr: SocketAddr) -> io::Result<Upstream> {
+        let counters = Counters::new();
+        let server = server::spawn(addr, Arc::clone(&counters))?;
+        Ok(Upstream { counters, server })
     }
+
+    /// The address it listens on, e.g. `127.0.0.1:39417`.
     pub fn addr(&self) -> SocketAddr {
-        todo!()
+        self.server.addr
     }
+
     /// `http://127.0.0.1:PORT`
     pub fn base_url(&self) -> String {
-        todo!()
+        format!("http://{}", self.addr())
     }
-    /// `http://127.0.0.1:PORT/NAME`
+
+    /// `http://127.0.0.1:PORT/NAME` (a leading `/` on `name` is ignored).
     pub fn url(&self, name: &str) -> String {
-        todo!()
+        format!("{}/{}", self.base_url(), name.trim_start_matches('/'))
     }
-    /// `http://127.0.0.1:PORT/NAME?QUERY`
+
+    /// `http://127.0.0.1:PORT/NAME?QUERY`, or just the [`url`](Upstream::url) when no
+    /// knob is set.
     pub fn url_with(&self, name: &str, knobs: &Knobs) -> String {
-        todo!()
+        let query = knobs.query();
+        if query.is_empty() {
+            self.url(name)
+        } else {
+            format!("{}?{query}", self.url(name))
+        }
     }
+
+    /// The counters right now.
     pub fn stats(&self) -> Stats {
-        todo!()
+        self.counters.snapshot()
     }
+
+    /// Responses sent to the end so far.
     pub fn served(&self) -> u64 {
         self.stats().served
     }
+
+    /// Requests abandoned by their client so far.
     pub fn abandoned(&self) -> u64 {
         self.stats().abandoned
     }
+
     /// Wait (from async code) until at least `n` requests were abandoned, or `timeout`.
+    /// Returns whether they were.
     pub async fn wait_for_abandoned(&self, n: u64, timeout: Duration) -> bool {
-        todo!()
+        self.wait_for(move |stats| stats.abandoned >= n, timeout)
+            .await
     }
+
     /// Wait (from threaded code) until at least `n` requests were abandoned, or `timeout`.
+    /// Returns whether they were.
     pub fn wait_for_abandoned_blocking(&self, n: u64, timeout: Duration) -> bool {
-        todo!()
+        self.wait_for_blocking(move |stats| stats.abandoned >= n, timeout)
     }
+
+    /// Wait (from async code) until `done(&stats)` holds, or `timeout`. Returns whether
+    /// it held. Wakes on every change of the counters; never polls.
+    ///
+    /// The timeout is real time, even in a test on paused time (see the comment inside).
+    pub async fn wait_for(&self, done: impl FnMut(&Stats) -> bool, timeout: Duration) -> bool {
+        let mut changes = self.counters.subscribe();
+        // Why the timer runs on the upstream's runtime: on a paused clock, the caller's
+        // runtime jumps straight to its next timer whenever it has nothing else to do,
+        // and "waiting for the upstream's thread" looks exactly like nothing to do. Our
+        // own runtime's clock is never paused, so this timer means real seconds. (The
+        // `sleep` must be created inside the spawned task: a `Sleep` belongs to the clock
+        // of the runtime it is created on.)
+        let mut timer = AbortOnDrop(self.server.runtime.spawn(async move {
+            tokio::time::sleep(timeout).await;
+        }));
+        tokio::select! {
+            biased;
+            reached = changes.wait_for(done) => reached.is_ok(),
+            _ = &mut timer.0 => false,
+        }
+    }
+
+    /// Wait (from threaded code) until `done(&stats)` holds, or `timeout`. Returns
+    /// whether it held. Blocks the calling thread: do not call it from async code.
+    pub fn wait_for_blocking(&self, done: impl FnMut(&Stats) -> bool, timeout: Duration) -> bool {
+        self.counters.wait_blocking(done, timeout)
+    }
+
     /// Stop serving and join the upstream's thread. Dropping an `Upstream` does the same.
-    pub fn stop(self) {}
+    ///
+    /// Requests still in flight are cut off (and not counted as abandoned: their client
+    /// did not give up). Waits at most a few seconds, never forever.
+    pub fn stop(self) {
+        drop(self);
+    }
+}
+// ANCHOR_END: api
+
+impl Drop for Upstream {
+    fn drop(&mut self) {
+        self.counters.set_stopping();
+        self.server.stop();
+    }
+}
+
+impl Upstream {
+    /// What the binary prints: the URLs to try and the knobs.
+    pub fn banner(&self) -> String {
+        let mut text = format!(
+            "fake upstream listening on {}\n\nendpoints:\n",
+            self.base_url()
+        );
+        for name in ENDPOINTS {
+            text.push_str(&format!("  {}\n", self.url(name)));
+        }
+        text.push_str(&format!(
+            "  {}   (always 200 {{\"ok\":true}})\n",
+            self.url("healthz")
+        ));
+        text.push_str(&format!(
+            "\nknobs (query string, on every endpoint):\n\
+             \x20 latency_ms=N   wait N ms before answering (N <= {max})\n\
+             \x20 jitter_ms=N    plus a random 0..=N ms (N <= {max})\n\
+             \x20 fault=500|hang|invalid_json|stall|huge\n\
+             \nexamples:\n  {}\n  {}\n  {}\n",
+            self.url_with("facebook", &Knobs::latency(Duration::from_millis(500))),
+            self.url_with(
+                "github",
+                &Knobs::latency(Duration::from_millis(200)).with_jitter(Duration::from_millis(100))
+            ),
+            self.url_with("twitter", &Knobs::fault(Fault::Stall)),
+            max = MAX_DELAY.as_millis(),
+        ));
+        text
+    }
+}
+
+// ANCHOR: run_blocking
+/// Starts a fake upstream on `addr`, prints its [`banner`](Upstream::banner), and serves
+/// until Ctrl-C. For binaries and the `cargo workshop` runner; call it from a plain thread
+/// (such as `main`), not from inside a tokio runtime.
+pub fn run_blocking_until_ctrl_c(addr: SocketAddr) -> io::Result<()> {
+    let up = Upstream::start_on(addr)?;
+    println!("{}", up.banner());
+    println!("press Ctrl-C to stop");
+    server::wait_for_ctrl_c(&up.server.runtime)?;
+    println!("\nstopping ({})", up.stats());
+    up.stop();
+    Ok(())
+}
+// ANCHOR_END: run_blocking
+
+/// A task handle that cancels its task when dropped (a dropped `JoinHandle` does not):
+/// an abandoned `wait_for` must not leave its timer behind.
+struct AbortOnDrop(tokio::task::JoinHandle<()>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
 }
