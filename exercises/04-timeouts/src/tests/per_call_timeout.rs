@@ -1,0 +1,69 @@
+//! Exercise `per_call_timeout`: `crate::per_call::with_timeout` (async, paused time).
+
+use std::future::pending;
+
+use tokio::time::Instant;
+
+use super::support::{Probe, fake_call, ms};
+use crate::outcome::TimedOut;
+use crate::per_call::with_timeout;
+
+#[tokio::test(start_paused = true)]
+async fn a_fast_call_returns_its_value() {
+    let probe = Probe::new();
+    let start = Instant::now();
+    let result = with_timeout(fake_call(probe, ms(50), 7), ms(100)).await;
+    let elapsed = start.elapsed();
+    assert_eq!(
+        result,
+        Ok(7),
+        "expected Ok(7): the call takes 50 ms and the limit is 100 ms"
+    );
+    assert!(
+        elapsed < ms(100),
+        "expected to return as soon as the call finished (50 ms), not to wait for the \
+         limit; took {elapsed:?}"
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_slow_call_times_out_at_the_limit() {
+    let probe = Probe::new();
+    let start = Instant::now();
+    let result = with_timeout(fake_call(probe, ms(10_000), 7), ms(100)).await;
+    let elapsed = start.elapsed();
+    assert_eq!(
+        result,
+        Err(TimedOut { limit: ms(100) }),
+        "expected Err(TimedOut {{ limit: 100ms }}): the call needs 10 s"
+    );
+    assert!(
+        elapsed >= ms(100) && elapsed < ms(105),
+        "expected to give up right at the limit (100 ms); took {elapsed:?}"
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_call_that_never_finishes_times_out() {
+    let result = with_timeout(pending::<u32>(), ms(30)).await;
+    assert_eq!(
+        result,
+        Err(TimedOut { limit: ms(30) }),
+        "expected a call that never finishes to time out after its limit"
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_timed_out_call_is_cancelled_not_left_running() {
+    let probe = Probe::new();
+    let result = with_timeout(fake_call(probe.clone(), ms(10_000), 7), ms(100)).await;
+    assert!(result.is_err(), "expected a timeout; got {result:?}");
+    assert_eq!(
+        (probe.started(), probe.still_running(), probe.finished()),
+        (1, 0, 0),
+        "expected the timed-out call to be dropped (cancelled) by the time \
+         with_timeout returns, because a timeout that leaves the work running in the \
+         background only hides the slowness. Await the call inside \
+         tokio::time::timeout instead of spawning it. (started, still running, finished)"
+    );
+}
