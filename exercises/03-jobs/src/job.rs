@@ -1,0 +1,116 @@
+//! A job you can `start()` and later `wait()` on: Python's `threading.Thread` /
+//! `concurrent.futures.Future` feel, on an OS thread.
+//!
+//! ```text
+//! Python:  t = Thread(target=f); t.start(); ...; t.join()
+//! Go:      h := job.Start(); ...; v, err := h.Wait()
+//! Rust:    let h = Job::new("f", f).start(); ...; let v = h.wait()?;
+//! ```
+//!
+//! The idea to take away: a thread's `JoinHandle` already *is* a future result; a `Job`
+//! only adds a name, a stop signal, and the rule that a panic becomes an error.
+
+use std::thread::{self, JoinHandle};
+
+use crate::error::{BoxError, JobError, UNKNOWN_LOCATION};
+use crate::panics::{catch_panic, panic_message};
+use crate::stop::StopSignal;
+
+// ANCHOR: job
+/// The work a job does: runs once, may look at the stop signal, returns a value or an error.
+type Body<T> = Box<dyn FnOnce(&StopSignal) -> Result<T, BoxError> + Send + 'static>;
+
+/// A named piece of work that has not started yet.
+pub struct Job<T> {
+    name: String,
+    body: Body<T>,
+}
+
+impl<T: Send + 'static> Job<T> {
+    /// A job called `name` that will run `body`. Nothing runs until [`Job::start`]
+    /// (or [`crate::run_all::run_all`]). The closure gets the job's [`StopSignal`];
+    /// jobs that finish quickly can ignore it: `Job::new("two", |_stop| Ok(1 + 1))`.
+    pub fn new(
+        name: impl Into<String>,
+        body: impl FnOnce(&StopSignal) -> Result<T, BoxError> + Send + 'static,
+    ) -> Self {
+        Job {
+            name: name.into(),
+            body: Box::new(body),
+        }
+    }
+
+    /// The job's name, used in its errors and as its thread's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Runs the job *here*, on the current thread, to the end: the body's error becomes
+    /// `JobError::Failed`, a panic becomes `JobError::Panicked`. Every way of running a
+    /// job (`start`, `run_all`, ...) goes through this, so they all agree on errors.
+    pub fn run(self, stop: &StopSignal) -> Result<T, JobError> {
+        let Job { name, body } = self;
+        match catch_panic(&name, || body(stop))? {
+            Ok(value) => Ok(value),
+            Err(error) => Err(JobError::Failed {
+                job: name,
+                message: error.to_string(),
+            }),
+        }
+    }
+}
+// ANCHOR_END: job
+
+// ANCHOR: handle
+/// A started job: wait for its result, or ask it to stop.
+pub struct JobHandle<T> {
+    name: String,
+    stop: StopSignal,
+    thread: JoinHandle<Result<T, JobError>>,
+}
+// ANCHOR_END: handle
+
+impl<T: Send + 'static> Job<T> {
+    // ANCHOR: start
+    /// Starts the job on a new thread named after the job and returns at once.
+    ///
+    /// # Panics
+    /// If the operating system refuses to create a thread (as `std::thread::spawn` does).
+    pub fn start(self) -> JobHandle<T> {
+        // TODO: make a StopSignal, keep one clone for the handle, move the other and `self`
+        // into a thread built with thread::Builder::new().name(..) that calls `self.run(&stop)`.
+        // Return JobHandle { name, stop, thread }.
+        // Book: book/src/03-jobs.md#exercise-2-start-and-wait
+        todo!()
+    }
+    // ANCHOR_END: start
+}
+
+impl<T> JobHandle<T> {
+    // ANCHOR: wait
+    /// Blocks until the job has finished and returns its result.
+    pub fn wait(self) -> Result<T, JobError> {
+        // TODO: join the thread. Ok(result) is the job's own result; Err(payload) means the
+        // thread panicked outside Job::run: return JobError::Panicked with panic_message(&*payload)
+        // and UNKNOWN_LOCATION.
+        // Book: book/src/03-jobs.md#exercise-2-start-and-wait
+        todo!()
+    }
+    // ANCHOR_END: wait
+
+    /// Asks the job to stop. It stops when its code next checks its [`StopSignal`]; a job
+    /// that never checks runs to the end anyway (see the chapter's "watch out" section).
+    pub fn stop(&self) {
+        self.stop.stop();
+    }
+
+    /// The job's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Has the job's thread finished? Does not block.
+    pub fn is_finished(&self) -> bool {
+        self.thread.is_finished()
+    }
+}

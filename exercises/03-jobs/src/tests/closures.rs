@@ -1,0 +1,92 @@
+//! Exercise `closures`: arguments go into a job through a closure's captures; results
+//! come out through shared state (the Go way) or through the handle (the Rust way).
+
+use crate::closures::{UsageReport, feature_usage, usage_job, usage_report, usage_report_shared};
+use crate::error::JobError;
+
+use super::support::within;
+
+/// What the report for `customer` must say, computed one call at a time.
+fn expected_report(customer: &str, features: &[&str]) -> UsageReport {
+    features
+        .iter()
+        .map(|feature| {
+            let uses = feature_usage(customer, feature).expect("only known features here");
+            (feature.to_string(), uses)
+        })
+        .collect()
+}
+
+fn no_such_feature(feature: &str) -> JobError {
+    JobError::Failed {
+        job: format!("usage:{feature}"),
+        message: format!("no such feature: {feature}"),
+    }
+}
+
+#[test]
+fn usage_job_carries_its_arguments_in_and_its_result_out() {
+    let job = within("usage_job", || {
+        usage_job("grace".to_string(), "maps".to_string())
+    });
+    assert_eq!(job.name(), "usage:maps", "name the job usage:<feature>");
+    let result = within("start + wait", move || job.start().wait());
+    assert_eq!(
+        result,
+        Ok(feature_usage("grace", "maps").expect("maps is a known feature")),
+        "the job must call feature_usage with the customer and feature it captured"
+    );
+}
+
+#[test]
+fn usage_job_reports_the_services_error() {
+    let job = within("usage_job", || {
+        usage_job("grace".to_string(), "teleport".to_string())
+    });
+    let result = within("start + wait", move || job.start().wait());
+    assert_eq!(result, Err(no_such_feature("teleport")));
+}
+
+#[test]
+fn the_shared_map_collects_every_jobs_result() {
+    let features = ["search", "maps", "alerts", "news"];
+    let report = within("usage_report_shared", move || {
+        usage_report_shared("ada", &features)
+    });
+    assert_eq!(
+        report,
+        Ok(expected_report("ada", &features)),
+        "every job must insert (feature, uses) into the shared map before run_all returns"
+    );
+}
+
+#[test]
+fn the_shared_map_version_reports_an_unknown_feature() {
+    let report = within("usage_report_shared", || {
+        usage_report_shared("ada", &["search", "teleport", "maps"])
+    });
+    assert_eq!(
+        report,
+        Err(no_such_feature("teleport")),
+        "a job whose call fails must make the whole report fail, with that job's error"
+    );
+}
+
+#[test]
+fn the_handles_bring_every_result_back() {
+    let features = ["news", "search", "maps"];
+    let report = within("usage_report", move || usage_report("linus", &features));
+    assert_eq!(
+        report,
+        Ok(expected_report("linus", &features)),
+        "start one usage_job per feature, then wait for each and insert its value"
+    );
+}
+
+#[test]
+fn the_handles_version_reports_an_unknown_feature() {
+    let report = within("usage_report", || {
+        usage_report("linus", &["search", "teleport"])
+    });
+    assert_eq!(report, Err(no_such_feature("teleport")));
+}

@@ -1,0 +1,65 @@
+//! RunAsync and RunAsyncAllowErrors on tokio: `run_all_async` (the first error wins, the
+//! rest are aborted) and `run_all_allow_errors_async` (everyone runs to the end).
+//!
+//! A `JoinSet` holds the running tasks and hands back whichever finishes *first*
+//! (`join_next`), which is exactly what "first error wins" needs. Unlike threads, tasks
+//! can be stopped from outside: `abort_all` drops every other task's future at its next
+//! `.await`, so a job sleeping for 30 s simply never wakes up.
+//!
+//! The idea to take away: in async Rust, stopping the rest is *dropping* their futures.
+
+use std::collections::HashMap;
+
+use tokio::task::JoinSet;
+
+use crate::async_job::{AsyncJob, AsyncJobHandle, from_join_error};
+use crate::error::JobError;
+
+// ANCHOR: run_all_async
+/// Runs all `jobs` concurrently as tokio tasks. Returns `Ok(())` when all succeeded. On
+/// the first error (or panic) it aborts the other tasks and returns that error at once.
+pub async fn run_all_async(jobs: Vec<AsyncJob<()>>) -> Result<(), JobError> {
+    let mut running = JoinSet::new();
+    // A JoinSet reports a failed *task* by its id, not by our job's name: remember both.
+    let mut names = HashMap::new();
+    for job in jobs {
+        let name = job.name().to_string();
+        let task = running.spawn(job.run());
+        names.insert(task.id(), name);
+    }
+
+    while let Some(joined) = running.join_next_with_id().await {
+        let outcome = match joined {
+            Ok((_id, outcome)) => outcome,
+            Err(join_error) => {
+                let name = names
+                    .get(&join_error.id())
+                    .map_or("<unknown job>", String::as_str);
+                Err(from_join_error(name, join_error))
+            }
+        };
+        if let Err(error) = outcome {
+            // Dropping the JoinSet on return would abort them too; say it out loud.
+            running.abort_all();
+            return Err(error);
+        }
+    }
+    Ok(())
+}
+// ANCHOR_END: run_all_async
+
+// ANCHOR: allow_errors_async
+/// Runs all `jobs` concurrently and waits for every one. Element `i` is `None` if job
+/// `i` succeeded and `Some(error)` if it failed, panicked or was stopped.
+///
+/// The same shape as the threaded version: start everything first (each `start` spawns
+/// a task that runs right away), then await the handles in order.
+pub async fn run_all_allow_errors_async(jobs: Vec<AsyncJob<()>>) -> Vec<Option<JobError>> {
+    let handles: Vec<AsyncJobHandle<()>> = jobs.into_iter().map(AsyncJob::start).collect();
+    let mut errors = Vec::with_capacity(handles.len());
+    for handle in handles {
+        errors.push(handle.wait().await.err());
+    }
+    errors
+}
+// ANCHOR_END: allow_errors_async

@@ -1,0 +1,96 @@
+//! Closures carry arguments into a job and results out of it.
+//!
+//! A job body takes no arguments of its own (only the stop signal), just as Go's
+//! `GenericFunction` is `func() error`. So how do we run `feature_usage(customer,
+//! feature)` as a job, and get its number back? The Compass article's answer, in Go:
+//! wrap the call in a closure that *captures* the arguments, and let it write its result
+//! through a pointer into shared state. Rust does the same with `move` closures and
+//! `Arc<Mutex<..>>`, and also has a nicer way: the job's handle returns the value.
+//!
+//! The idea to take away: `move` puts the arguments *inside* the closure; the closure is
+//! the package that travels to the other thread.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use crate::error::{BoxError, JobError};
+use crate::job::{Job, JobHandle};
+use crate::run_all::run_all;
+
+/// How often one customer used each feature, by feature name.
+pub type UsageReport = BTreeMap<String, u32>;
+
+// ANCHOR: feature_usage
+/// A stand-in for one call to one feature's microservice (the Compass article's
+/// analytics API asks a dozen of them per customer): how often did `customer` use
+/// `feature`? Unknown features are an error, as a 404 from the service would be.
+pub fn feature_usage(customer: &str, feature: &str) -> Result<u32, BoxError> {
+    let per_letter = match feature {
+        "search" => 12,
+        "maps" => 5,
+        "alerts" => 3,
+        "news" => 8,
+        other => return Err(format!("no such feature: {other}").into()),
+    };
+    // Made up, but deterministic, so the tests can compute the expected report.
+    Ok(per_letter * customer.len() as u32)
+}
+// ANCHOR_END: feature_usage
+
+// ANCHOR: usage_job
+/// A job, named `usage:<feature>`, that calls `feature_usage(&customer, &feature)`.
+/// Arguments in: the closure captures `customer` and `feature` (it owns them: `move`).
+pub fn usage_job(customer: String, feature: String) -> Job<u32> {
+    Job::new(format!("usage:{feature}"), move |_stop| {
+        feature_usage(&customer, &feature)
+    })
+}
+// ANCHOR_END: usage_job
+
+// ANCHOR: shared_state
+/// The Go way: every job writes its result into one shared, locked map, and we run them
+/// with [`run_all`] (jobs of `Job<()>`: they return nothing, they *write*).
+pub fn usage_report_shared(customer: &str, features: &[&str]) -> Result<UsageReport, JobError> {
+    let report = Arc::new(Mutex::new(UsageReport::new()));
+    let jobs = features
+        .iter()
+        .map(|feature| {
+            // Each closure gets its own copies: owned Strings and a clone of the Arc.
+            let (customer, feature) = (customer.to_string(), feature.to_string());
+            let report = Arc::clone(&report);
+            Job::new(format!("usage:{feature}"), move |_stop| {
+                let uses = feature_usage(&customer, &feature)?;
+                report
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .insert(feature, uses);
+                Ok(())
+            })
+        })
+        .collect();
+    run_all(jobs)?;
+    // All jobs succeeded, so the map is complete. `take` it out of the mutex rather than
+    // `Arc::try_unwrap`: a job thread may still be dropping its clone of the Arc.
+    let mut report = report.lock().unwrap_or_else(PoisonError::into_inner);
+    Ok(std::mem::take(&mut *report))
+}
+// ANCHOR_END: shared_state
+
+// ANCHOR: handles
+/// The Rust way: each job *returns* its number, and the handle hands it back. No shared
+/// map, no lock. The first error (in feature order) is returned.
+pub fn usage_report(customer: &str, features: &[&str]) -> Result<UsageReport, JobError> {
+    let started: Vec<(String, JobHandle<u32>)> = features
+        .iter()
+        .map(|feature| {
+            let job = usage_job(customer.to_string(), feature.to_string());
+            (feature.to_string(), job.start())
+        })
+        .collect();
+    let mut report = UsageReport::new();
+    for (feature, handle) in started {
+        report.insert(feature, handle.wait()?);
+    }
+    Ok(report)
+}
+// ANCHOR_END: handles
