@@ -1,0 +1,85 @@
+//! Exercise `spawn_blocking`: run CPU-heavy or blocking work from async code without
+//! freezing the runtime.
+//!
+//! The idea to take away: a tokio task gives its thread back only at an `.await`. Work
+//! that computes for a long time, or calls something blocking (`std::thread::sleep`, a
+//! blocking client, a big index build), holds the runtime's thread and every other task
+//! on it waits. `tokio::task::spawn_blocking` runs such work on a separate pool of
+//! threads made for it, and the task awaits the result like any other future.
+
+use std::fmt;
+use std::sync::Arc;
+
+use tokio::task::JoinError;
+
+use crate::corpus::Document;
+use crate::index::Index;
+use crate::rayon_index::index_rayon;
+
+/// A job run with [`run_blocking`] panicked. Unlike a panic in a goroutine, which ends
+/// the whole Go program, a panic in a Rust thread ends only that thread, and comes back
+/// to whoever joins it: here, as this error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JobPanicked {
+    /// The panic's message (`panic!("...")`'s text), if it had one.
+    pub message: String,
+}
+
+impl fmt::Display for JobPanicked {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "the blocking job panicked: {}", self.message)
+    }
+}
+
+impl std::error::Error for JobPanicked {}
+
+impl From<JoinError> for JobPanicked {
+    /// Given: turns a failed `spawn_blocking` join into a `JobPanicked` with the panic's
+    /// text. (A blocking job cannot be aborted, so the only other cause is the runtime
+    /// shutting down.)
+    fn from(error: JoinError) -> Self {
+        let message = match error.try_into_panic() {
+            Ok(payload) => payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "a panic without a message".to_string()),
+            Err(error) => format!("it never finished: {error}"),
+        };
+        JobPanicked { message }
+    }
+}
+
+// ANCHOR: run_inline
+/// The mistake, on purpose: runs `job` right here, inside the calling task. Nothing else
+/// can run on this runtime thread until `job` returns. Given, to compare with
+/// [`run_blocking`].
+pub async fn run_inline<T>(job: impl FnOnce() -> T) -> T {
+    job()
+}
+// ANCHOR_END: run_inline
+
+// ANCHOR: run_blocking
+/// Runs `job` on tokio's blocking thread pool and waits for it without holding the
+/// runtime's thread, so other tasks keep running meanwhile. A panic in `job` comes back
+/// as `Err(JobPanicked)`.
+pub async fn run_blocking<T, F>(job: F) -> Result<T, JobPanicked>
+where
+    F: FnOnce() -> T + Send + 'static,
+    T: Send + 'static,
+{
+    // `spawn_blocking` needs a `'static` job (it runs on another thread, maybe longer than
+    // this task lives): hence `F: 'static`, and owned data in the closure.
+    tokio::task::spawn_blocking(job)
+        .await
+        .map_err(JobPanicked::from)
+}
+// ANCHOR_END: run_blocking
+
+// ANCHOR: index_in_background
+/// What a server handler would call: builds the index of `docs` with rayon, off the
+/// async runtime. The documents come in an `Arc` because the job must own what it uses.
+pub async fn index_in_background(docs: Arc<Vec<Document>>) -> Result<Index, JobPanicked> {
+    run_blocking(move || index_rayon(&docs)).await
+}
+// ANCHOR_END: index_in_background

@@ -1,0 +1,85 @@
+//! Exercise `index_sequential`: the inverted index, built on one thread.
+//!
+//! The idea to take away: map-reduce is two functions. *Map* turns one document into a
+//! small index of its own (here `add_document`, into an index being built); *reduce*
+//! merges two indexes into one (`merge`, in `merge.rs`). Once those exist, running them on
+//! one thread, on scoped threads or on rayon is only a question of *who* calls them.
+
+use std::collections::BTreeMap;
+
+use crate::corpus::{DocId, Document};
+use crate::tokenize::tokenize;
+
+// ANCHOR: index
+/// An inverted index: for every term, the ids of the documents containing it, sorted and
+/// without duplicates.
+///
+/// A `BTreeMap` keeps the terms sorted, so two indexes compare (and print) the same way
+/// however they were built.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Index {
+    pub(crate) postings: BTreeMap<String, Vec<DocId>>,
+}
+// ANCHOR_END: index
+
+impl Index {
+    /// An empty index.
+    pub fn new() -> Self {
+        Index::default()
+    }
+
+    /// The documents containing `term` (already lowercase), sorted; empty if none.
+    pub fn postings(&self, term: &str) -> &[DocId] {
+        self.postings.get(term).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every term with its documents, in term order.
+    pub fn terms(&self) -> impl Iterator<Item = (&str, &[DocId])> {
+        self.postings
+            .iter()
+            .map(|(term, ids)| (term.as_str(), ids.as_slice()))
+    }
+
+    /// How many distinct terms.
+    pub fn term_count(&self) -> usize {
+        self.postings.len()
+    }
+
+    /// How many (term, document) pairs: the sum of every postings list's length.
+    pub fn posting_count(&self) -> usize {
+        self.postings.values().map(Vec::len).sum()
+    }
+
+    // ANCHOR: add_document
+    /// Map: records that every term of `doc` occurs in `doc.id`. Each id appears once per
+    /// term, however often the term occurs, and every list stays sorted whatever order
+    /// documents are added in.
+    pub fn add_document(&mut self, doc: &Document) {
+        for term in tokenize(&doc.text) {
+            let ids = self.postings.entry(term).or_default();
+            if ids.last().is_none_or(|&last| last < doc.id) {
+                // The common case, documents in id order: the id goes at the end. Checking
+                // this first matters: a binary search on every token costs more than the
+                // rest of the work (and makes big indexes slower per document than small).
+                ids.push(doc.id);
+            } else if let Err(position) = ids.binary_search(&doc.id) {
+                // Out of order: insert it in its place. (`Ok`: it is already there, the
+                // term is repeated in this document.)
+                ids.insert(position, doc.id);
+            }
+        }
+    }
+    // ANCHOR_END: add_document
+}
+
+// ANCHOR: index_sequential
+/// Builds the index of `docs` on the calling thread: the baseline the parallel versions
+/// must match exactly.
+pub fn index_sequential(docs: &[Document]) -> Index {
+    let mut index = Index::new();
+    for doc in docs {
+        index.add_document(doc);
+    }
+    index
+}
+// ANCHOR_END: index_sequential

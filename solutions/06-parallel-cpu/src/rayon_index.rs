@@ -1,0 +1,29 @@
+//! Exercise `index_rayon`: the same map-reduce with rayon: `par_iter`, `fold`, `reduce`.
+//!
+//! The idea to take away: rayon splits the work for you (recursively, and stealing work
+//! from busy threads when idle), on a pool with one thread per core. You supply the same
+//! two functions as before: how to add one document to an index (fold) and how to merge
+//! two indexes (reduce).
+
+use rayon::prelude::*;
+
+use crate::corpus::Document;
+use crate::index::Index;
+
+// ANCHOR: index_rayon
+/// Builds the index of `docs` on rayon's thread pool.
+pub fn index_rayon(docs: &[Document]) -> Index {
+    docs.par_iter()
+        // Each rayon job folds a run of documents into an index of its own, so no two
+        // threads ever touch the same index: no locks.
+        .fold(Index::new, |mut index, doc| {
+            index.add_document(doc);
+            index
+        })
+        // Then pairs of partial indexes are merged until one is left.
+        .reduce(Index::new, |mut left, right| {
+            left.merge(right);
+            left
+        })
+}
+// ANCHOR_END: index_rayon
