@@ -22,8 +22,9 @@ use crate::outcome::Outcome;
 /// `'static`, and they run concurrently, not in parallel: right for I/O, wrong for CPU
 /// work (step 06).
 ///
-/// This is the reusable piece of the step: the runner's timeout demo calls it. To draw a
-/// timeline, wrap each call in a future that records its own start and end.
+/// This is the reusable piece of the step (the runner's timeout demo does the same with
+/// spawned tasks). To draw a timeline, wrap each call in a future that records its own
+/// start and end.
 // Book: book/src/04-timeouts.md#exercise-3-one-deadline-for-a-batch
 pub async fn fan_out_with_deadline<F>(
     calls: impl IntoIterator<Item = F>,

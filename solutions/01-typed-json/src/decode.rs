@@ -2,7 +2,7 @@
 //!
 //! serde_json already tells you *what* went wrong and *where* in the text (line and
 //! column), but not *which field*: "invalid type: string \"three\", expected u32 at line 1
-//! column 120" leaves you counting characters. `serde_path_to_error` wraps the decoder and
+//! column 170" leaves you counting characters. `serde_path_to_error` wraps the decoder and
 //! remembers the path it was at (`posts[1].likes`). The one idea: decide once, here, what
 //! a bad body means for the caller — not JSON at all, or JSON of the wrong shape — and
 //! carry the path, line and column along so the message explains itself.

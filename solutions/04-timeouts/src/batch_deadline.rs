@@ -22,8 +22,9 @@ use crate::outcome::Outcome;
 /// `'static`, and they run concurrently, not in parallel: right for I/O, wrong for CPU
 /// work (step 06).
 ///
-/// This is the reusable piece of the step: the runner's timeout demo calls it. To draw a
-/// timeline, wrap each call in a future that records its own start and end.
+/// This is the reusable piece of the step (the runner's timeout demo does the same with
+/// spawned tasks). To draw a timeline, wrap each call in a future that records its own
+/// start and end.
 ///
 /// ```no_run
 /// use std::time::Duration;

@@ -65,6 +65,18 @@ async fn http_500_is_a_status_error() {
 }
 
 #[tokio::test]
+async fn an_unknown_endpoint_is_a_404() {
+    let upstream = start_upstream();
+    let client = async_client();
+    let got = within_deadline(fetch_json::<Facebook>(&client, &upstream.url("myspace"))).await;
+    assert!(
+        matches!(got, Err(FetchError::Status { status: 404, .. })),
+        "expected FetchError::Status {{ status: 404 }} for an endpoint that does not \
+         exist, because any status that is not 2xx is a failure; got {got:?}"
+    );
+}
+
+#[tokio::test]
 async fn a_body_that_is_not_json_is_a_decode_error() {
     let upstream = start_upstream();
     let client = async_client();
@@ -87,17 +99,18 @@ async fn a_body_that_is_not_json_is_a_decode_error() {
 async fn the_wrong_struct_is_a_wrong_shape_error() {
     let upstream = start_upstream();
     let client = async_client();
-    let got = within_deadline(fetch_json::<Twitter>(&client, &upstream.url("facebook"))).await;
+    let url = upstream.url("facebook");
+    let got = within_deadline(fetch_json::<Twitter>(&client, &url)).await;
     assert!(
         matches!(
             &got,
             Err(FetchError::Decode {
                 source: DecodeError::WrongShape { message, .. },
-                ..
-            }) if message == "missing field `followers`"
+                url: failed_url,
+            }) if message == "missing field `followers`" && *failed_url == url
         ),
-        "expected FetchError::Decode with WrongShape \"missing field `followers`\", because \
-         the facebook document has no followers; got {got:?}"
+        "expected FetchError::Decode for {url} with WrongShape \"missing field \
+         `followers`\", because the facebook document has no followers; got {got:?}"
     );
 }
 
@@ -107,7 +120,8 @@ async fn a_refused_connection_is_a_request_error() {
     let url = refused_url();
     let got = within_deadline(fetch_json::<Facebook>(&client, &url)).await;
     assert!(
-        matches!(got, Err(FetchError::Request { .. })),
-        "expected FetchError::Request, because nothing listens at {url}; got {got:?}"
+        matches!(&got, Err(FetchError::Request { url: failed_url, .. }) if *failed_url == url),
+        "expected FetchError::Request carrying the URL, because nothing listens at {url}; \
+         got {got:?}"
     );
 }

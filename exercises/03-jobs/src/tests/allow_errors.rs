@@ -8,7 +8,7 @@ use crate::allow_errors::run_all_allow_errors;
 use crate::error::JobError;
 use crate::job::Job;
 
-use super::support::within;
+use super::support::{PATIENCE, within};
 
 fn failed(job: &str, message: &str) -> Option<JobError> {
     Some(JobError::Failed {
@@ -65,7 +65,7 @@ fn it_waits_for_jobs_that_finish_after_an_error() {
         }),
         Job::new("late", move |stop| {
             heard_early
-                .recv_timeout(Duration::from_secs(5))
+                .recv_timeout(PATIENCE)
                 .map_err(|_| "never heard from early")?;
             if stop.wait_timeout(Duration::from_millis(50)) {
                 return Err("stopped, but allow_errors must not stop anyone".into());
@@ -92,7 +92,7 @@ fn the_jobs_run_at_the_same_time() {
     let jobs = vec![
         Job::new("first", move |_stop| {
             first_waits
-                .recv_timeout(Duration::from_secs(5))
+                .recv_timeout(PATIENCE)
                 .map_err(|_| "the last job never started: start them all, then wait")?;
             Ok(())
         }),

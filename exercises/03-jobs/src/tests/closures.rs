@@ -44,7 +44,12 @@ fn usage_job_reports_the_services_error() {
         usage_job("grace".to_string(), "teleport".to_string())
     });
     let result = within("start + wait", move || job.start().wait());
-    assert_eq!(result, Err(no_such_feature("teleport")));
+    assert_eq!(
+        result,
+        Err(no_such_feature("teleport")),
+        "the job must return feature_usage's error, which Job::run turns into \
+         JobError::Failed named after the job (usage:teleport)"
+    );
 }
 
 #[test]
@@ -88,5 +93,9 @@ fn the_handles_version_reports_an_unknown_feature() {
     let report = within("usage_report", || {
         usage_report("linus", &["search", "teleport"])
     });
-    assert_eq!(report, Err(no_such_feature("teleport")));
+    assert_eq!(
+        report,
+        Err(no_such_feature("teleport")),
+        "waiting for the teleport job's handle must give its error, and `?` must return it"
+    );
 }

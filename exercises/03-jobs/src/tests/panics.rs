@@ -93,12 +93,20 @@ fn panic_message_reads_both_kinds_of_text() {
     let literal: Box<dyn std::any::Any + Send> = Box::new("literal");
     let owned: Box<dyn std::any::Any + Send> = Box::new(String::from("owned"));
     let number: Box<dyn std::any::Any + Send> = Box::new(3_u8);
-    assert_eq!(panic_message(&*literal), "literal", "a &str payload");
-    assert_eq!(panic_message(&*owned), "owned", "a String payload");
+    assert_eq!(
+        panic_message(&*literal),
+        "literal",
+        "a &str payload (from `panic!(\"literal\")`) is read with downcast_ref::<&str>()"
+    );
+    assert_eq!(
+        panic_message(&*owned),
+        "owned",
+        "a String payload (from a formatted `panic!`) is read with downcast_ref::<String>()"
+    );
     assert_eq!(
         panic_message(&*number),
         NON_STRING_PAYLOAD,
-        "any other payload"
+        "any other payload has no text to show, so it is reported as NON_STRING_PAYLOAD"
     );
 }
 

@@ -10,7 +10,7 @@ use crate::error::JobError;
 use crate::job::Job;
 use crate::run_all::run_all;
 
-use super::support::{expect_message, within};
+use super::support::{PATIENCE, expect_message, within};
 
 #[test]
 fn all_jobs_succeed_and_all_of_them_ran() {
@@ -52,11 +52,17 @@ fn the_jobs_run_at_the_same_time() {
     let jobs = vec![
         Job::new("a", move |_stop| {
             to_b.send(())?;
-            Ok(from_b.recv_timeout(Duration::from_secs(5))?)
+            from_b
+                .recv_timeout(PATIENCE)
+                .map_err(|_| "never heard from b: are both jobs running at once?")?;
+            Ok(())
         }),
         Job::new("b", move |_stop| {
             to_a.send(())?;
-            Ok(from_a.recv_timeout(Duration::from_secs(5))?)
+            from_a
+                .recv_timeout(PATIENCE)
+                .map_err(|_| "never heard from a: are both jobs running at once?")?;
+            Ok(())
         }),
     ];
     let result = within("run_all", move || run_all(jobs));
@@ -90,7 +96,7 @@ fn the_first_error_is_returned_and_the_others_are_stopped() {
     // Fails, but only once the slow job is under way.
     let failing = Job::new("failing", move |_stop| {
         slow_started
-            .recv_timeout(Duration::from_secs(5))
+            .recv_timeout(PATIENCE)
             .map_err(|_| "the slow job never started")?;
         Err("the upstream said 500".into())
     });
@@ -171,7 +177,7 @@ fn a_panic_counts_as_the_first_error_and_stops_the_rest() {
     let line = line!() + 6;
     let panicky = Job::new("panicky", move |_stop| {
         looper_warm
-            .recv_timeout(Duration::from_secs(5))
+            .recv_timeout(PATIENCE)
             .map_err(|_| "the looper never got going")?;
         let shelf: Vec<u32> = Vec::new();
         let _third = shelf[3];

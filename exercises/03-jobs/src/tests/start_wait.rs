@@ -8,7 +8,7 @@ use std::time::Duration;
 use crate::error::JobError;
 use crate::job::Job;
 
-use super::support::{expect_message, within};
+use super::support::{PATIENCE, expect_message, within};
 
 #[test]
 fn wait_returns_the_jobs_value() {
@@ -51,14 +51,17 @@ fn start_returns_while_the_job_is_still_running() {
     let (gate, gate_closed) = mpsc::channel::<()>();
     let job = Job::new("gated", move |_stop| {
         gate_closed
-            .recv_timeout(Duration::from_secs(5))
+            .recv_timeout(PATIENCE)
             .map_err(|_| "the gate never opened")?;
         Ok("through the gate")
     });
     let handle = within("Job::start (while the job waits at its gate)", move || {
         job.start()
     });
-    gate.send(()).expect("the job is still waiting at the gate");
+    gate.send(()).expect(
+        "expected the job to be still waiting at its gate after start() returned, because \
+         start() must return at once and leave the job running on its own thread",
+    );
     let result = within("JobHandle::wait", move || handle.wait());
     assert_eq!(result, Ok("through the gate"));
 }
@@ -71,11 +74,17 @@ fn two_started_jobs_run_at_the_same_time() {
     let (to_a, from_b) = mpsc::channel();
     let a = Job::new("a", move |_stop| {
         to_b.send("hello from a")?;
-        Ok(from_b.recv_timeout(Duration::from_secs(5))?)
+        let greeting = from_b
+            .recv_timeout(PATIENCE)
+            .map_err(|_| "never heard from b: are both jobs running at once?")?;
+        Ok(greeting)
     });
     let b = Job::new("b", move |_stop| {
         to_a.send("hello from b")?;
-        Ok(from_a.recv_timeout(Duration::from_secs(5))?)
+        let greeting = from_a
+            .recv_timeout(PATIENCE)
+            .map_err(|_| "never heard from a: are both jobs running at once?")?;
+        Ok(greeting)
     });
     let (a, b) = within("starting two jobs", move || (a.start(), b.start()));
     let (a, b) = within("waiting for two jobs", move || (a.wait(), b.wait()));

@@ -10,6 +10,11 @@ use std::time::Duration;
 /// waits forever (a job nobody stopped, a handle nobody can join).
 pub const DEADLINE: Duration = Duration::from_secs(5);
 
+/// How long a job in these tests waits for another job (or for the test) before it gives
+/// up with an error that says why. Shorter than [`DEADLINE`], so that a solution that runs
+/// the jobs one after the other fails with the job's advice, not with a bare timeout.
+pub const PATIENCE: Duration = Duration::from_secs(2);
+
 /// Runs `work` on a helper thread and returns its result, failing the test if it takes
 /// longer than `DEADLINE`. If `work` panics (a `todo!()`, say), the test fails with that
 /// panic.

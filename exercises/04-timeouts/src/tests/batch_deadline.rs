@@ -34,7 +34,11 @@ async fn returns_at_the_deadline_not_after_the_slowest_call() {
     ];
     let outcomes = fan_out_with_deadline(calls, start + ms(200)).await;
     let elapsed = start.elapsed();
-    assert_eq!(outcomes, [Done(1), TimedOut]);
+    assert_eq!(
+        outcomes,
+        [Done(1), TimedOut],
+        "expected the 50 ms call done and the 10 s call timed out at the 200 ms deadline"
+    );
     assert!(
         elapsed >= ms(200) && elapsed < ms(205),
         "expected to return at the 200 ms deadline, whatever the slow call does; took \
@@ -52,7 +56,11 @@ async fn returns_early_when_every_call_is_done() {
     ];
     let outcomes = fan_out_with_deadline(calls, start + ms(10_000)).await;
     let elapsed = start.elapsed();
-    assert_eq!(outcomes, [Done(1), Done(2)]);
+    assert_eq!(
+        outcomes,
+        [Done(1), Done(2)],
+        "expected both calls (30 ms and 80 ms) done, because the deadline is 10 s away"
+    );
     assert!(
         elapsed >= ms(80) && elapsed < ms(85),
         "expected to return when the last call finished (80 ms), not at the 10 s \
@@ -83,7 +91,11 @@ async fn the_late_calls_are_cancelled_when_it_returns() {
         fake_call(probe.clone(), ms(10_000), 3),
     ];
     let outcomes = fan_out_with_deadline(calls, Instant::now() + ms(100)).await;
-    assert_eq!(outcomes, [Done(1), TimedOut, TimedOut]);
+    assert_eq!(
+        outcomes,
+        [Done(1), TimedOut, TimedOut],
+        "expected the 50 ms call done and the two 10 s calls timed out at the 100 ms deadline"
+    );
     assert_eq!(
         (probe.started(), probe.finished(), probe.still_running()),
         (3, 1, 0),
@@ -104,6 +116,8 @@ async fn an_empty_batch_is_done_at_once() {
     );
     assert!(
         start.elapsed() < ms(1),
-        "expected an empty batch to return at once, not at the deadline"
+        "expected an empty batch to return at once, not at the 100 ms deadline, because \
+         there is nothing to wait for; took {:?}",
+        start.elapsed()
     );
 }

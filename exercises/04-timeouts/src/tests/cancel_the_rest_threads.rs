@@ -70,11 +70,13 @@ fn all_succeed_and_results_come_in_input_order() {
         job(Kind::Value(2), &probe),
         job(Kind::OpenGate(gate_tx, 3), &probe),
     ];
-    let result = run_until_first_error(jobs, Instant::now() + Duration::from_secs(30));
+    let result = run_until_first_error(jobs, Instant::now() + Duration::from_secs(10));
     assert_eq!(
         result,
         Ok(vec![1, 2, 3]),
-        "expected every result in input order (job 2 finishes before job 0)"
+        "expected every result in input order (job 2 finishes before job 0). \
+         DeadlinePassed {{ finished: 3 }} would mean the results channel never \
+         disconnected: drop your own sender once the workers are spawned"
     );
 }
 

@@ -45,7 +45,17 @@ async fn a_slow_call_times_out_at_the_limit() {
 
 #[tokio::test(start_paused = true)]
 async fn a_call_that_never_finishes_times_out() {
-    let result = with_timeout(pending::<u32>(), ms(30)).await;
+    // The outer bound keeps a wrong solution (one that only awaits the call) from hanging
+    // the test: on the paused clock an idle runtime jumps straight to it.
+    let result = tokio::time::timeout(ms(3_600_000), with_timeout(pending::<u32>(), ms(30)))
+        .await
+        .unwrap_or_else(|_| {
+            panic!(
+                "expected with_timeout to give up after its 30 ms limit; it was still \
+                 waiting an hour (of paused time) later. Is the call raced against a timer \
+                 (tokio::time::timeout)?"
+            )
+        });
     assert_eq!(
         result,
         Err(TimedOut { limit: ms(30) }),
