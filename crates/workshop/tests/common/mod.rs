@@ -1,0 +1,252 @@
+//! A tiny workshop on disk for the runner's tests: one step (`00-demo`) with two
+//! exercises (`answer`, `double`), its solution crate, a chapter and an `info.toml`.
+//!
+//! The runner finds it through `WORKSHOP_ROOT`, and builds it into its own target folder:
+//! two dependency-free crates compile in a second or two, and the real workshop (shared
+//! by everyone, edited while we test) is never touched.
+
+#![allow(dead_code)] // each test file uses its own part of the fixture
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+pub const EXERCISE_ANSWER: &str = "\
+//! Exercise: the answer.
+
+/// Returns the answer.
+pub fn answer() -> u32 {
+    // TODO: return 42.
+    todo!()
+}
+";
+
+pub const SOLVED_ANSWER: &str = "\
+//! Exercise: the answer.
+
+/// Returns the answer.
+pub fn answer() -> u32 {
+    42
+}
+";
+
+const EXERCISE_DOUBLE: &str = "\
+//! Exercise: double it.
+
+/// Returns twice `x`.
+pub fn double(x: u32) -> u32 {
+    // TODO: return x * 2.
+    todo!()
+}
+";
+
+const SOLVED_DOUBLE: &str = "\
+//! Exercise: double it.
+
+/// Returns twice `x`.
+pub fn double(x: u32) -> u32 {
+    x * 2
+}
+";
+
+const TESTS_MOD: &str = "mod answer;\nmod double;\n";
+
+const TESTS_ANSWER: &str = "\
+#[test]
+fn is_42() {
+    assert_eq!(crate::answer::answer(), 42, \"expected 42, because that is the answer\");
+}
+
+#[test]
+fn is_even() {
+    assert!(crate::answer::answer() % 2 == 0, \"expected an even answer\");
+}
+";
+
+const TESTS_DOUBLE: &str = "\
+#[test]
+fn doubles() {
+    assert_eq!(crate::double::double(21), 42, \"expected double(21) == 42\");
+}
+";
+
+pub const INFO: &str = r#"# The fixture's exercises.
+[[exercise]]
+name = "answer"
+step = "00-demo"
+file = "src/answer.rs"
+chapter = "00-demo.md#exercise-1-the-answer"
+hint = """
+Return the number forty-two.
+It is even."""
+
+[[exercise]]
+name = "double"
+step = "00-demo"
+file = "src/double.rs"
+chapter = "00-demo.md#exercise-2-double-it"
+hint = "Multiply by two."
+"#;
+
+const CHAPTER: &str = "\
+# 00 · Demo
+
+## Exercise 1: the answer
+
+Return 42.
+
+## Exercise 2: double it
+
+Multiply.
+";
+
+/// A fixture workshop in a fresh temporary folder, removed on drop.
+pub struct Fixture {
+    pub root: PathBuf,
+}
+
+impl Fixture {
+    pub fn new(name: &str) -> Fixture {
+        let root =
+            std::env::temp_dir().join(format!("workshop-fixture-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let ex = root.join("exercises").join("00-demo");
+        let sol = root.join("solutions").join("00-demo");
+        write(
+            &root.join("Cargo.toml"),
+            "[workspace]\nresolver = \"3\"\nmembers = [\"exercises/*\", \"solutions/*\"]\n",
+        );
+        write(
+            &ex.join("Cargo.toml"),
+            "[package]\nname = \"ex00-demo\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n\
+             [lints.rust]\nunused_variables = \"allow\"\n",
+        );
+        write(
+            &ex.join("src").join("lib.rs"),
+            "pub mod answer;\npub mod double;\n#[cfg(test)]\nmod tests;\n",
+        );
+        write(&ex.join("src").join("answer.rs"), EXERCISE_ANSWER);
+        write(&ex.join("src").join("double.rs"), EXERCISE_DOUBLE);
+        write(&ex.join("src").join("tests").join("mod.rs"), TESTS_MOD);
+        write(
+            &ex.join("src").join("tests").join("answer.rs"),
+            TESTS_ANSWER,
+        );
+        write(
+            &ex.join("src").join("tests").join("double.rs"),
+            TESTS_DOUBLE,
+        );
+        write(
+            &sol.join("Cargo.toml"),
+            "[package]\nname = \"sol00-demo\"\nversion = \"0.1.0\"\nedition = \"2024\"\n",
+        );
+        write(
+            &sol.join("src").join("lib.rs"),
+            "pub mod answer;\npub mod double;\n#[cfg(test)]\n\
+             #[path = \"../../../exercises/00-demo/src/tests/mod.rs\"]\nmod tests;\n",
+        );
+        write(&sol.join("src").join("answer.rs"), SOLVED_ANSWER);
+        write(&sol.join("src").join("double.rs"), SOLVED_DOUBLE);
+        write(&root.join("exercises").join("info.toml"), INFO);
+        write(&root.join("book").join("src").join("00-demo.md"), CHAPTER);
+        Fixture { root }
+    }
+
+    /// The runner, pointed at this fixture, building into the fixture's own target folder.
+    pub fn workshop(&self) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_workshop"));
+        command
+            .env("WORKSHOP_ROOT", &self.root)
+            .env("CARGO_TARGET_DIR", self.root.join("target"))
+            .current_dir(&self.root)
+            .stdin(Stdio::null());
+        command
+    }
+
+    /// Runs the runner with `args`; stdin is not a terminal, stdout/stderr are captured.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let output = self
+            .workshop()
+            .args(args)
+            .output()
+            .expect("the runner starts");
+        Run::from(output)
+    }
+
+    pub fn answer_file(&self) -> PathBuf {
+        self.root
+            .join("exercises")
+            .join("00-demo")
+            .join("src")
+            .join("answer.rs")
+    }
+
+    pub fn write_answer(&self, text: &str) {
+        write(&self.answer_file(), text);
+    }
+
+    pub fn write_info(&self, text: &str) {
+        write(&self.root.join("exercises").join("info.toml"), text);
+    }
+}
+
+impl Drop for Fixture {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.root);
+    }
+}
+
+fn write(path: &Path, text: &str) {
+    std::fs::create_dir_all(path.parent().expect("a parent folder")).expect("create folder");
+    std::fs::write(path, text).expect("write fixture file");
+}
+
+/// What one run of the runner did.
+pub struct Run {
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl From<Output> for Run {
+    fn from(output: Output) -> Run {
+        Run {
+            code: output.status.code(),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+}
+
+impl Run {
+    /// Asserts the exit code, showing everything the runner printed if it is wrong.
+    pub fn expect_code(&self, code: i32) -> &Run {
+        assert_eq!(
+            self.code,
+            Some(code),
+            "exit code\n--- stdout\n{}\n--- stderr\n{}",
+            self.stdout,
+            self.stderr
+        );
+        self
+    }
+
+    pub fn stdout_has(&self, needle: &str) -> &Run {
+        assert!(
+            self.stdout.contains(needle),
+            "expected stdout to contain {needle:?}\n--- stdout\n{}\n--- stderr\n{}",
+            self.stdout,
+            self.stderr
+        );
+        self
+    }
+
+    pub fn stderr_has(&self, needle: &str) -> &Run {
+        assert!(
+            self.stderr.contains(needle),
+            "expected stderr to contain {needle:?}\n--- stdout\n{}\n--- stderr\n{}",
+            self.stdout,
+            self.stderr
+        );
+        self
+    }
+}
