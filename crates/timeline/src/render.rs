@@ -93,10 +93,8 @@ pub fn render(lanes: &[Lane<'_>], opts: &RenderOptions) -> String {
             speedup
         );
         for span in lane.spans {
-            let from = column(span.start, scale, width, false);
-            let to = column(span.end, scale, width, true)
-                .max(from + 1)
-                .min(width);
+            let from = column(span.start, scale, width);
+            let to = column(span.end, scale, width).max(from + 1).min(width);
             let from = from.min(to - 1);
             let bar_char = if opts.ascii { "#" } else { "█" };
             let bar = bar_char.repeat(to - from);
@@ -142,14 +140,15 @@ pub fn render(lanes: &[Lane<'_>], opts: &RenderOptions) -> String {
 
 /// Which column a moment falls in, on an axis `width` columns wide covering `scale`.
 /// Integer arithmetic, so that 100 ms of 300 ms on 30 columns is exactly 10 columns.
-fn column(at: Duration, scale: Duration, width: usize, round_up: bool) -> usize {
+///
+/// Both ends of a bar round to the *nearest* column. Why not floor the start and ceil
+/// the end: a call that starts a few microseconds after the previous one ended falls in
+/// the same column, and the two bars would then share it, so calls made one after the
+/// other would look as if they overlapped. With one rounding rule for both ends, a span
+/// that starts after another ends never starts left of where the other stopped.
+fn column(at: Duration, scale: Duration, width: usize) -> usize {
     let (at, scale, width) = (at.as_nanos(), scale.as_nanos().max(1), width as u128);
-    let scaled = at * width;
-    let col = if round_up {
-        scaled.div_ceil(scale)
-    } else {
-        scaled / scale
-    };
+    let col = (at * width + scale / 2) / scale;
     col.min(width) as usize
 }
 
@@ -228,6 +227,39 @@ async                               total   100 ms  3.0x
             "plain output must have no escape codes:\n{plain}"
         );
         assert!(coloured.contains(YELLOW), "a timeout note is yellow");
+    }
+
+    #[test]
+    fn back_to_back_spans_never_share_a_column() {
+        // The second call starts 10 µs after the first ended: on a 48-column axis of
+        // 300 ms both moments fall inside column 16, yet the bars must not overlap.
+        let us = Duration::from_micros;
+        let spans = [
+            Span::new("first", us(0), us(100_510)),
+            Span::new("second", us(100_520), us(300_000)),
+        ];
+        let text = render(
+            &[Lane {
+                title: "sequential",
+                spans: &spans,
+                total: ms(300),
+            }],
+            &RenderOptions {
+                width: 48,
+                color: false,
+                ascii: true,
+            },
+        );
+        let bars: Vec<(usize, usize)> = text
+            .lines()
+            .filter(|line| line.starts_with("  "))
+            .filter_map(|line| Some((line.find('#')?, line.rfind('#')?)))
+            .collect();
+        assert_eq!(bars.len(), 2, "two bars expected:\n{text}");
+        assert!(
+            bars[0].1 < bars[1].0,
+            "the second bar must start right of where the first ends:\n{text}"
+        );
     }
 
     #[test]
