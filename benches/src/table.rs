@@ -1,8 +1,8 @@
 //! The summary table: one row per benchmark, times in readable units, and how each row
 //! compares with the first (the baseline).
 //!
-//! A pure function from rows to text, so its shape is pinned by a test, and the Go twins
-//! (`benches/go/*/main.go`) can copy it column for column.
+//! A pure function from rows to text, so its shape is pinned by a test, and the Go twins'
+//! table (`benches/go/internal/table`, pinned by the same cases) copies it column for column.
 
 use std::fmt::Write as _;
 
