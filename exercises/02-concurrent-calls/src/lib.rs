@@ -10,7 +10,7 @@
 //! - [`join`]: `tokio::join!` over three futures in one task (exercise 3),
 //! - [`joinset`]: one tokio task per call in a `JoinSet` (exercise 4).
 //!
-//! [`thing`] and [`fetch`] are given: one call's result, and how to make one call.
+//! [`thing`](mod@thing) and [`fetch`](mod@fetch) are given: one call's result, and how to make one call.
 //! Check your work with `cargo workshop check NAME` or `cargo test -p ex02-concurrent-calls`.
 pub mod fetch;
 pub mod join;

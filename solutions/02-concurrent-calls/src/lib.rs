@@ -10,7 +10,7 @@
 //! - [`join`]: `tokio::join!` over three futures in one task (exercise 3),
 //! - [`joinset`]: one tokio task per call in a `JoinSet` (exercise 4).
 //!
-//! [`thing`] and [`fetch`] are given: one call's result, and how to make one call.
+//! [`thing`](mod@thing) and [`fetch`](mod@fetch) are given: one call's result, and how to make one call.
 // Given modules (`#[path]`) live once, in the exercise crate, like the tests; solved ones are here.
 #[path = "../../../exercises/02-concurrent-calls/src/fetch.rs"]
 pub mod fetch;
