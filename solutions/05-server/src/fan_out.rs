@@ -1,0 +1,73 @@
+//! Exercise 3: fan out to every upstream at once, all under one deadline.
+//!
+//! The idea to take away: one task per upstream call, every task racing the *same*
+//! instant (`timeout_at(deadline, call)`), like Go's goroutines sharing one
+//! `context.WithTimeout`. Keep the tasks in a `JoinSet`: when the client disconnects,
+//! hyper drops the request's future, the `JoinSet` goes with it, and dropping a `JoinSet`
+//! aborts its tasks, which drops their HTTP calls and closes those connections. Plain
+//! `tokio::spawn` would leave them running for nobody.
+use std::time::Duration;
+
+use tokio::task::JoinSet;
+use tokio::time::{Instant, timeout_at};
+
+use crate::call::call_upstream;
+use crate::config::UpstreamSpec;
+use crate::results::UpstreamResult;
+
+// ANCHOR: fan_out
+/// Calls every upstream concurrently, one task each, and returns one result per upstream,
+/// **in the order of `upstreams`**, at the latest when `deadline` has passed.
+///
+/// A call still running at the deadline is cancelled and reported as a timeout; a call
+/// that failed is an error; the others are ok. Dropping the returned future cancels
+/// every call still running.
+pub async fn fan_out(
+    client: &reqwest::Client,
+    upstreams: &[UpstreamSpec],
+    deadline: Duration,
+) -> Vec<UpstreamResult> {
+    let started = Instant::now();
+    let deadline_at = started + deadline;
+
+    let mut calls = JoinSet::new();
+    for (slot, upstream) in upstreams.iter().enumerate() {
+        // A task must own what it uses: a clone of the client (a cheap handle to the
+        // shared pool) and of the URL.
+        let client = client.clone();
+        let url = upstream.url.clone();
+        calls.spawn(async move {
+            // Every call races the same instant: one deadline for the whole request.
+            let outcome = timeout_at(deadline_at, call_upstream(&client, &url)).await;
+            (slot, outcome, started.elapsed())
+        });
+    }
+
+    // Tasks finish in any order; `slot` puts each result back in its configured place.
+    let mut results: Vec<Option<UpstreamResult>> = upstreams.iter().map(|_| None).collect();
+    while let Some(joined) = calls.join_next().await {
+        match joined {
+            Ok((slot, outcome, elapsed)) => {
+                let name = &upstreams[slot].name;
+                results[slot] = Some(UpstreamResult::from_outcome(
+                    name, outcome, deadline, elapsed,
+                ));
+            }
+            // Every task ends by the deadline on its own, so the only way to get here is
+            // a panic inside a call. Its slot stays empty and is reported below.
+            Err(join_error) => tracing::error!(%join_error, "an upstream call panicked"),
+        }
+    }
+
+    results
+        .into_iter()
+        .zip(upstreams)
+        .map(|(result, upstream)| {
+            result.unwrap_or_else(|| {
+                let why = "the call panicked (a bug in the server)".to_owned();
+                UpstreamResult::error(&upstream.name, why, started.elapsed())
+            })
+        })
+        .collect()
+}
+// ANCHOR_END: fan_out
