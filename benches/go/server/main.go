@@ -14,8 +14,8 @@
 // -upstream it only says how it is measured and exits, which is what
 // `cargo workshop bench server` sees when it runs the Go twins after the Rust bench.
 //
-// Two identical copies: benches/go/server (measured by benches/benches/server.rs) and
-// book/go/05-server/server (included in the book). Change both.
+// One copy, two readers: benches/benches/server.rs measures it and book/src/05-server.md
+// includes it (its ANCHOR lines).
 package main
 
 import (

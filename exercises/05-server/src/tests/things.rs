@@ -36,6 +36,22 @@ fn statuses(json: &Value) -> Vec<(String, String)> {
         .unwrap_or_default()
 }
 
+/// Asks `GET /things?{query}` of a server whose one upstream is the healthy `facebook`,
+/// and checks that it answered `ok`; `when` says at which point of the test, for the message.
+async fn assert_facebook_ok(
+    client: &reqwest::Client,
+    server: &TestServer,
+    query: &str,
+    when: &str,
+) {
+    let reply = http_get(client, &server.url(&format!("/things?{query}"))).await;
+    assert_eq!(
+        statuses(&reply.json),
+        [("facebook".into(), "ok".into())],
+        "{when}, GET /things?{query} should answer facebook: ok; got {reply:?}"
+    );
+}
+
 #[tokio::test]
 async fn answers_200_with_every_upstream_in_configured_order() {
     let up = start_upstream();
@@ -191,12 +207,13 @@ async fn bad_deadlines_get_400_json_and_call_nobody() {
         "a request with a bad deadline must be refused before any upstream is called"
     );
     // Other parameters are ignored; a good deadline still works.
-    let reply = http_get(&client, &server.url("/things?deadline_ms=2000&x=1")).await;
-    assert_eq!(
-        statuses(&reply.json),
-        [("facebook".into(), "ok".into())],
-        "{reply:?}"
-    );
+    assert_facebook_ok(
+        &client,
+        &server,
+        "deadline_ms=2000&x=1",
+        "with a good deadline",
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -229,12 +246,7 @@ async fn unknown_paths_and_wrong_methods_get_json_errors() {
     );
 
     // And /things itself works on the same server.
-    let reply = http_get(&client, &server.url("/things?deadline_ms=2000")).await;
-    assert_eq!(
-        statuses(&reply.json),
-        [("facebook".into(), "ok".into())],
-        "{reply:?}"
-    );
+    assert_facebook_ok(&client, &server, "deadline_ms=2000", "on the same server").await;
 }
 
 #[tokio::test]
@@ -282,12 +294,7 @@ async fn a_panic_is_a_500_and_the_server_keeps_serving() {
             reply.text
         );
     }
-    let reply = http_get(&client, &server.url("/things?deadline_ms=2000")).await;
-    assert_eq!(
-        statuses(&reply.json),
-        [("facebook".into(), "ok".into())],
-        "after the panics the server keeps serving /things; got {reply:?}"
-    );
+    assert_facebook_ok(&client, &server, "deadline_ms=2000", "after the panics").await;
 }
 
 /// What a malformed request may get.
@@ -486,12 +493,7 @@ async fn malformed_requests_get_4xx_and_never_crash_the_server() {
         health.status, 200,
         "after all that, /healthz still answers 200"
     );
-    let reply = http_get(&client, &server.url("/things?deadline_ms=2000")).await;
-    assert_eq!(
-        statuses(&reply.json),
-        [("facebook".into(), "ok".into())],
-        "{reply:?}"
-    );
+    assert_facebook_ok(&client, &server, "deadline_ms=2000", "after all that").await;
 }
 
 /// The bounded load test: `REQUESTS` requests over `CONNECTIONS` connections, against 5
