@@ -6,13 +6,18 @@
 //! made one after the other and calls made at once:
 //!
 //! ```text
-//! sequential                                                     total 601 ms
-//!   facebook  ██████████████████                                 200 ms
-//!   twitter                     ██████████████████               201 ms
-//!   github                                        ██████████████ 200 ms
-//! async tasks                                          total 202 ms  (3.0x)
-//!   facebook  ██████████████████                                 200 ms
-//!   ...
+//! sequential                                            total   810 ms
+//!   facebook ████████████                                       202 ms ok
+//!   twitter              ████████████                           201 ms ok
+//!   github                           ████████████               202 ms ok
+//!   weather                                      ████████████   203 ms ok
+//! one tokio task per call                               total   203 ms  4.0x
+//!   facebook ████████████                                       203 ms ok
+//!   twitter  ████████████                                       202 ms ok
+//!   github   ████████████                                       203 ms ok
+//!   weather  ████████████                                       202 ms ok
+//!            |----------|-----------|-----------|-----------|
+//!            0                                         810 ms
 //! ```
 //!
 //! The recorder is cheap and thread-safe (a `Mutex<Vec<Span>>`), so threads and async
