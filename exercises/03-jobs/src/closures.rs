@@ -65,8 +65,21 @@ pub fn usage_report_shared(customer: &str, features: &[&str]) -> Result<UsageRep
 /// The Rust way: each job *returns* its number, and the handle hands it back. No shared
 /// map, no lock. The first error (in feature order) is returned.
 pub fn usage_report(customer: &str, features: &[&str]) -> Result<UsageReport, JobError> {
-    // TODO: start one usage_job per feature (keep the feature name beside each handle),
-    // then wait for each handle in order and insert its value with `?`.
+    let jobs = features
+        .iter()
+        .map(|feature| {
+            let job = usage_job(customer.to_string(), feature.to_string());
+            (feature.to_string(), job)
+        })
+        .collect();
+    collect_usage(jobs)
+}
+
+/// Runs every `(feature, job)` pair at the same time and gathers the numbers by feature.
+/// The first error, in the order given, is returned.
+pub fn collect_usage(jobs: Vec<(String, Job<u32>)>) -> Result<UsageReport, JobError> {
+    // TODO: start every job first (keep the feature name beside each handle), then wait
+    // for each handle in order and insert its value with `?`.
     // Book: book/src/03-jobs.md#exercise-5-closures-in-results-out
     todo!()
 }

@@ -80,13 +80,25 @@ pub fn usage_report_shared(customer: &str, features: &[&str]) -> Result<UsageRep
 /// The Rust way: each job *returns* its number, and the handle hands it back. No shared
 /// map, no lock. The first error (in feature order) is returned.
 pub fn usage_report(customer: &str, features: &[&str]) -> Result<UsageReport, JobError> {
-    let started: Vec<(String, JobHandle<u32>)> = features
+    let jobs = features
         .iter()
         .map(|feature| {
             let job = usage_job(customer.to_string(), feature.to_string());
-            (feature.to_string(), job.start())
+            (feature.to_string(), job)
         })
         .collect();
+    collect_usage(jobs)
+}
+
+/// Runs every `(feature, job)` pair at the same time and gathers the numbers by feature.
+/// The first error, in the order given, is returned.
+pub fn collect_usage(jobs: Vec<(String, Job<u32>)>) -> Result<UsageReport, JobError> {
+    // Start them all first, so they all run at once...
+    let started: Vec<(String, JobHandle<u32>)> = jobs
+        .into_iter()
+        .map(|(feature, job)| (feature, job.start()))
+        .collect();
+    // ...then wait for each; waiting in order costs nothing when we need them all.
     let mut report = UsageReport::new();
     for (feature, handle) in started {
         report.insert(feature, handle.wait()?);

@@ -1,10 +1,15 @@
 //! Exercise `closures`: arguments go into a job through a closure's captures; results
 //! come out through shared state (the Go way) or through the handle (the Rust way).
 
-use crate::closures::{UsageReport, feature_usage, usage_job, usage_report, usage_report_shared};
-use crate::error::JobError;
+use std::sync::mpsc;
 
-use super::support::within;
+use crate::closures::{
+    UsageReport, collect_usage, feature_usage, usage_job, usage_report, usage_report_shared,
+};
+use crate::error::JobError;
+use crate::job::Job;
+
+use super::support::{PATIENCE, within};
 
 /// What the report for `customer` must say, computed one call at a time.
 fn expected_report(customer: &str, features: &[&str]) -> UsageReport {
@@ -97,5 +102,46 @@ fn the_handles_version_reports_an_unknown_feature() {
         report,
         Err(no_such_feature("teleport")),
         "waiting for the teleport job's handle must give its error, and `?` must return it"
+    );
+}
+
+#[test]
+fn the_handles_version_runs_the_jobs_at_the_same_time() {
+    // Each job greets the other and waits for the other's greeting: both can only finish
+    // if both run at once.
+    let (to_b, from_a) = mpsc::channel();
+    let (to_a, from_b) = mpsc::channel();
+    let jobs = vec![
+        (
+            "search".to_string(),
+            Job::new("usage:search", move |_stop| {
+                to_b.send(())?;
+                from_b.recv_timeout(PATIENCE).map_err(|_| {
+                    "never heard from the maps job: was it started only after this one \
+                     had been waited for?"
+                })?;
+                Ok(12)
+            }),
+        ),
+        (
+            "maps".to_string(),
+            Job::new("usage:maps", move |_stop| {
+                to_a.send(())?;
+                from_a
+                    .recv_timeout(PATIENCE)
+                    .map_err(|_| "never heard from the search job: is it still running?")?;
+                Ok(5)
+            }),
+        ),
+    ];
+    let report = within("collect_usage", move || collect_usage(jobs));
+    assert_eq!(
+        report,
+        Ok(UsageReport::from([
+            ("search".to_string(), 12),
+            ("maps".to_string(), 5)
+        ])),
+        "start every job before waiting for any: starting and waiting in the same loop \
+         runs them one after the other"
     );
 }
