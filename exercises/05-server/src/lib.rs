@@ -29,6 +29,7 @@ pub mod results;
 pub mod run;
 pub mod server;
 pub mod shutdown;
+pub mod signals;
 pub mod things;
 
 pub use app::{AppState, app, harden, routes};
@@ -39,7 +40,8 @@ pub use fan_out::fan_out;
 pub use results::{Status, ThingsResponse, UpstreamResult};
 pub use run::{ServeOptions, serve_blocking};
 pub use server::{serve, serve_router};
-pub use shutdown::{drain, shutdown_signal};
+pub use shutdown::drain;
+pub use signals::shutdown_signal;
 
 // The tests of this step. The solution crate runs this very file too.
 #[cfg(test)]

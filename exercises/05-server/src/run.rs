@@ -12,7 +12,7 @@ use upstream::{Knobs, Upstream};
 
 use crate::config::{Config, DEFAULT_MAX_IN_FLIGHT, UpstreamSpec, parse_upstream_specs};
 use crate::server::serve;
-use crate::shutdown::shutdown_signal;
+use crate::signals::shutdown_signal;
 
 /// The options of `cargo workshop serve`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -70,6 +70,9 @@ pub fn serve_blocking(options: ServeOptions) -> Result<(), String> {
     };
 
     runtime.block_on(async {
+        // Before we bind and say "listening": from here on SIGINT/SIGTERM mean "drain",
+        // not the default "die at once" (see signals.rs).
+        let shutdown = shutdown_signal();
         let mut config = Config::new(upstreams)?;
         config.max_in_flight = options.max_in_flight;
         let listener = TcpListener::bind(options.listen)
@@ -85,7 +88,7 @@ pub fn serve_blocking(options: ServeOptions) -> Result<(), String> {
             "listening on http://{addr}  (try: curl 'http://{addr}/things?deadline_ms=500')"
         );
 
-        serve(listener, config, shutdown_signal()).await;
+        serve(listener, config, shutdown).await;
         tracing::info!("stopped cleanly");
         Ok(())
     })

@@ -27,38 +27,3 @@ pub async fn drain(
     todo!("exercise 6: drain")
 }
 // ANCHOR_END: drain
-
-// ANCHOR: shutdown_signal
-/// Completes on Ctrl-C (SIGINT) anywhere, and on SIGTERM on Unix (what `kill`, Docker and
-/// Kubernetes send). Windows has no SIGTERM; Ctrl-C is the portable part.
-pub async fn shutdown_signal() {
-    let ctrl_c = async {
-        if let Err(error) = tokio::signal::ctrl_c().await {
-            // Without a signal handler we cannot stop cleanly; keep serving.
-            tracing::warn!(%error, "cannot listen for Ctrl-C");
-            std::future::pending::<()>().await;
-        }
-    };
-
-    #[cfg(unix)]
-    let terminate = async {
-        use tokio::signal::unix::{SignalKind, signal};
-        match signal(SignalKind::terminate()) {
-            Ok(mut sigterm) => {
-                sigterm.recv().await;
-            }
-            Err(error) => {
-                tracing::warn!(%error, "cannot listen for SIGTERM");
-                std::future::pending::<()>().await;
-            }
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-
-    tokio::select! {
-        () = ctrl_c => tracing::info!("Ctrl-C received"),
-        () = terminate => tracing::info!("SIGTERM received"),
-    }
-}
-// ANCHOR_END: shutdown_signal

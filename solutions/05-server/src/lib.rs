@@ -36,6 +36,8 @@ pub mod run;
 #[path = "../../../exercises/05-server/src/server.rs"]
 pub mod server;
 pub mod shutdown;
+#[path = "../../../exercises/05-server/src/signals.rs"]
+pub mod signals;
 pub mod things;
 
 pub use app::{AppState, app, harden, routes};
@@ -46,7 +48,8 @@ pub use fan_out::fan_out;
 pub use results::{Status, ThingsResponse, UpstreamResult};
 pub use run::{ServeOptions, serve_blocking};
 pub use server::{serve, serve_router};
-pub use shutdown::{drain, shutdown_signal};
+pub use shutdown::drain;
+pub use signals::shutdown_signal;
 
 // The step's tests live once, in the exercise crate; the solution runs the same file.
 #[cfg(test)]

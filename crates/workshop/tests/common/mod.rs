@@ -7,8 +7,10 @@
 
 #![allow(dead_code)] // each test file uses its own part of the fixture
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 pub const EXERCISE_ANSWER: &str = "\
 //! Exercise: the answer.
@@ -249,4 +251,57 @@ impl Run {
         );
         self
     }
+}
+
+/// Runs `command` to the end, like `Command::output`, but kills it after `within`: a test
+/// of a verb that does real work (a demo, say) must fail with what it printed, not hang.
+pub fn run_with_deadline(command: &mut Command, within: Duration) -> Run {
+    let mut child = command
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the runner starts");
+    // Read both pipes on threads, so that a full pipe never blocks the child.
+    let stdout = read_to_end_on_a_thread(child.stdout.take().expect("stdout is piped"));
+    let stderr = read_to_end_on_a_thread(child.stderr.take().expect("stderr is piped"));
+    let deadline = Instant::now() + within;
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("can query the child") {
+            break Some(status);
+        }
+        if Instant::now() >= deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        // Nothing to block on for "the child exited" without giving up the handle that
+        // kills it: look again shortly.
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    let text = |thread: std::thread::JoinHandle<Vec<u8>>| {
+        String::from_utf8_lossy(&thread.join().unwrap_or_default()).into_owned()
+    };
+    let run = Run {
+        code: status.and_then(|status| status.code()),
+        stdout: text(stdout),
+        stderr: text(stderr),
+    };
+    assert!(
+        status.is_some(),
+        "expected the runner to finish within {within:?}; it was killed\n--- stdout\n{}\n--- stderr\n{}",
+        run.stdout,
+        run.stderr
+    );
+    run
+}
+
+fn read_to_end_on_a_thread(
+    mut pipe: impl Read + Send + 'static,
+) -> std::thread::JoinHandle<Vec<u8>> {
+    std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        let _ = pipe.read_to_end(&mut bytes);
+        bytes
+    })
 }
