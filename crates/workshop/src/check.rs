@@ -161,7 +161,7 @@ pub fn hint(ws: &Workshop, name: Option<&str>, out: &Style) -> Result<Exit, Erro
     };
     println!("{} {}", out.bold("Hint for"), out.bold(&exercise.name));
     println!();
-    for line in exercise.hint.trim().lines() {
+    for line in exercise.hints.first().map(String::as_str).unwrap_or("").trim().lines() {
         println!("  {line}");
     }
     println!();

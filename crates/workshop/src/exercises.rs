@@ -31,8 +31,25 @@ pub struct Exercise {
     pub file: String,
     /// `NN-name.md#anchor`, under `book/src`.
     pub chapter: String,
-    /// What `cargo workshop hint` prints.
-    pub hint: String,
+    /// Graded hints, gentlest first: 1, the idea and the section to reread; 2, the API to
+    /// use and the trap; 3, the shape of the code. `cargo workshop hint` shows one more
+    /// level each time it runs.
+    pub hints: Vec<String>,
+    /// Known-wrong solutions: `verify` proves the tests catch each one.
+    #[serde(default)]
+    pub wrong: Vec<Wrong>,
+}
+
+/// A plausible wrong solution kept in the repository: the classic mistake of its exercise.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Wrong {
+    /// The file, relative to `solutions/<step>`, that replaces the exercise's file.
+    pub file: String,
+    /// The mistake in a few words, for `verify`'s report.
+    pub mistake: String,
+    /// Text the failing tests must print: proof that the message names the mistake.
+    pub expect: String,
 }
 
 #[derive(Deserialize)]

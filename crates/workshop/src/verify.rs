@@ -296,8 +296,8 @@ fn metadata_problems(ws: &Workshop) -> Vec<String> {
                 "{name}: not a valid test module name (lowercase letters, digits, `_`)"
             ));
         }
-        if exercise.hint.trim().is_empty() {
-            problems.push(format!("{name}: the hint is empty"));
+        if exercise.hints.iter().any(|hint| hint.trim().is_empty()) || exercise.hints.is_empty() {
+            problems.push(format!("{name}: a hint is empty"));
         }
         if exercise.file.split('/').any(|part| part == "..") || exercise.file.starts_with('/') {
             problems.push(format!(

@@ -19,11 +19,8 @@
 pub mod decode;
 pub mod fetch_async;
 pub mod fetch_blocking;
-// Given modules (`#[path]`) live once, in the exercise crate, like the tests; solved ones are here.
-#[path = "../../../exercises/01-typed-json/src/fetch_error.rs"]
 pub mod fetch_error;
 pub mod github;
-#[path = "../../../exercises/01-typed-json/src/social.rs"]
 pub mod social;
 pub mod weather;
 

@@ -11,13 +11,10 @@
 //! - [`joinset`]: one tokio task per call in a `JoinSet` (exercise 4).
 //!
 //! [`thing`](mod@thing) and [`fetch`](mod@fetch) are given: one call's result, and how to make one call.
-// Given modules (`#[path]`) live once, in the exercise crate, like the tests; solved ones are here.
-#[path = "../../../exercises/02-concurrent-calls/src/fetch.rs"]
 pub mod fetch;
 pub mod join;
 pub mod joinset;
 pub mod sequential;
-#[path = "../../../exercises/02-concurrent-calls/src/thing.rs"]
 pub mod thing;
 pub mod threads;
 

@@ -8,10 +8,7 @@
 //! Read the modules in this order: `error`, `stop`, `panics`, `job`, `run_all`,
 //! `allow_errors`, `closures`, then the `async_*` twins.
 
-// Given modules (`#[path]`) live once, in the exercise crate, like the tests; solved ones are here.
-#[path = "../../../exercises/03-jobs/src/error.rs"]
 pub mod error;
-#[path = "../../../exercises/03-jobs/src/stop.rs"]
 pub mod stop;
 
 pub mod allow_errors;
@@ -20,9 +17,7 @@ pub mod job;
 pub mod panics;
 pub mod run_all;
 
-#[path = "../../../exercises/03-jobs/src/async_job.rs"]
 pub mod async_job;
-#[path = "../../../exercises/03-jobs/src/async_panics.rs"]
 pub mod async_panics;
 pub mod async_run_all;
 

@@ -19,10 +19,7 @@ pub mod batch_deadline;
 pub mod cancel_reaches_io;
 pub mod cancel_the_rest;
 pub mod cancel_the_rest_threads;
-// Given modules (`#[path]`) live once, in the exercise crate, like the tests; solved ones are here.
-#[path = "../../../exercises/04-timeouts/src/cancel_token.rs"]
 pub mod cancel_token;
-#[path = "../../../exercises/04-timeouts/src/outcome.rs"]
 pub mod outcome;
 pub mod per_call;
 pub mod per_call_threads;

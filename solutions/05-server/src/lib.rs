@@ -18,25 +18,17 @@
 //! - [`results`], [`errors`], [`app`], [`server`], [`run`]: the plumbing (given).
 //!
 //! `cargo workshop serve` calls [`serve_blocking`]; tests drive [`app`] and [`serve`].
-// Given modules (`#[path]`) live once, in the exercise crate, like the tests; solved ones are here.
-#[path = "../../../exercises/05-server/src/app.rs"]
 pub mod app;
 pub mod call;
-#[path = "../../../exercises/05-server/src/config.rs"]
 pub mod config;
 pub mod deadline;
-#[path = "../../../exercises/05-server/src/errors.rs"]
 pub mod errors;
 pub mod fan_out;
 pub mod overload;
-#[path = "../../../exercises/05-server/src/results.rs"]
 pub mod results;
-#[path = "../../../exercises/05-server/src/run.rs"]
 pub mod run;
-#[path = "../../../exercises/05-server/src/server.rs"]
 pub mod server;
 pub mod shutdown;
-#[path = "../../../exercises/05-server/src/signals.rs"]
 pub mod signals;
 pub mod things;
 

@@ -12,14 +12,11 @@
 //! rayon), never the async runtime's own threads.
 
 pub mod blocking;
-// Given modules (`#[path]`) live once, in the exercise crate, like the tests; solved ones are here.
-#[path = "../../../exercises/06-parallel-cpu/src/corpus.rs"]
 pub mod corpus;
 pub mod index;
 pub mod merge;
 pub mod rayon_index;
 pub mod scoped;
-#[path = "../../../exercises/06-parallel-cpu/src/tokenize.rs"]
 pub mod tokenize;
 
 // The step's tests live once, in the exercise crate; the solution runs the same file.
