@@ -312,6 +312,9 @@ pub struct TestRun {
     pub timed_out: bool,
     /// Tests libtest reported as running for over 60 s.
     pub slow: Vec<String>,
+    /// The test process died before it could report (an `abort()`, a stack overflow, a
+    /// signal): how it ended, in words. `None` when it exited normally or timed out.
+    pub crashed: Option<String>,
 }
 
 impl TestRun {
@@ -356,7 +359,64 @@ pub fn run_tests(
     })
     .map_err(|e| Error::failed(format!("cannot run {}: {e}", binary.display())))?;
     run.timed_out = finished.timed_out;
+    if !finished.timed_out {
+        run.crashed = finished
+            .status
+            .and_then(|status| crash_of(status, &run.output));
+    }
     Ok(run)
+}
+
+/// How a test process ended, in words, if it did not end the way libtest ends (exit 0,
+/// or 101 after printing its `test result:` line).
+fn crash_of(status: std::process::ExitStatus, output: &str) -> Option<String> {
+    let reported = output.lines().any(|line| line.starts_with("test result:"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        if let Some(signal) = status.signal() {
+            let name = match signal {
+                6 => " (SIGABRT: `abort()`, or a stack overflow)",
+                9 => " (SIGKILL: killed from outside, perhaps out of memory)",
+                11 => " (SIGSEGV: a stack overflow or a bad memory access)",
+                _ => "",
+            };
+            return Some(format!("it was killed by signal {signal}{name}"));
+        }
+    }
+    match status.code() {
+        Some(0) => None,
+        Some(101) if reported => None,
+        Some(code) => Some(format!("it exited with code {code} before reporting")),
+        None => Some("it ended without an exit code".to_owned()),
+    }
+}
+
+/// The failures section of libtest's output, for one exercise's tests only: a run of the
+/// whole step must not bury the attendee's failures under other exercises' `todo!()`s.
+pub fn failure_report_of(output: &str, group: &str) -> String {
+    let report = failure_report(output);
+    let wanted = format!("---- tests::{group}::");
+    let mut kept = Vec::new();
+    let mut keep = false;
+    for line in report.lines() {
+        if line.starts_with("---- ") {
+            keep = line.starts_with(&wanted);
+        }
+        if keep {
+            kept.push(line);
+        }
+    }
+    kept.join("\n").trim().to_owned()
+}
+
+/// The last lines a crashed test process printed (where it was, what it said).
+pub fn last_lines(output: &str, n: usize) -> String {
+    let lines: Vec<&str> = output
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .collect();
+    lines[lines.len().saturating_sub(n)..].join("\n")
 }
 
 #[cfg(test)]

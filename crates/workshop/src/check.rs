@@ -66,10 +66,18 @@ pub fn check(ws: &Workshop, name: Option<&str>, out: &Style) -> Result<Exit, Err
 pub fn check_one(ws: &Workshop, exercise: &Exercise, out: &Style) -> Result<bool, Error> {
     let fingerprint = cache::step_fingerprint(ws, &exercise.step);
     let build = progress::build(ws, out)?;
-    let filter = format!("tests::{}::", exercise.name);
-    let result = progress::run_step(ws, &build, &exercise.step, Some(&filter))?;
     let mut cache = Cache::load(ws);
-    cache.record(&exercise.step, &fingerprint, &result, Some(&exercise.name));
+    // After an edit, the step's other results are stale too (the file may be shared, a
+    // given module may have changed): run the whole step, so that checking one exercise
+    // never wipes the others' results. Unchanged files: just this exercise's tests.
+    let fresh = cache
+        .steps
+        .get(&exercise.step)
+        .is_some_and(|record| record.fingerprint == fingerprint && record.compiles);
+    let filter = format!("tests::{}::", exercise.name);
+    let only = fresh.then_some(exercise.name.as_str());
+    let result = progress::run_step(ws, &build, &exercise.step, only.map(|_| filter.as_str()))?;
+    cache.record(&exercise.step, &fingerprint, &result, only);
     cache.save(ws);
 
     let name = out.bold(&exercise.name);
@@ -98,7 +106,7 @@ pub fn check_one(ws: &Workshop, exercise: &Exercise, out: &Style) -> Result<bool
         .count();
 
     if run.timed_out {
-        let report = crate::cargo::failure_report(&run.output);
+        let report = crate::cargo::failure_report_of(&run.output, &exercise.name);
         if !report.is_empty() {
             println!("{report}\n");
         }
@@ -117,6 +125,25 @@ pub fn check_one(ws: &Workshop, exercise: &Exercise, out: &Style) -> Result<bool
         print_help_lines(ws, exercise, out);
         return Ok(false);
     }
+    if total == 0
+        && let Some(how) = &run.crashed
+    {
+        // The attendee's code took the whole test process down (`abort()`, a stack
+        // overflow): not a workshop bug, and the last lines say where.
+        let running = running_test(&run.output)
+            .map(|test| format!(" The test running then: {test}."))
+            .unwrap_or_default();
+        println!("{}", crate::cargo::last_lines(&run.output, 12));
+        println!();
+        println!(
+            "{} {name}: the test process died: {how}.{running}\n  \
+             Its last output is above. A test process dies like this when the code aborts, \
+             recurses without end (stack overflow) or exits the process.",
+            out.bad("✗")
+        );
+        print_help_lines(ws, exercise, out);
+        return Ok(false);
+    }
     if total == 0 {
         return Err(Error::failed(format!(
             "found no tests for `{}` (tests::{}::*) in exercises/{}: a bug in the workshop, please report it",
@@ -127,7 +154,7 @@ pub fn check_one(ws: &Workshop, exercise: &Exercise, out: &Style) -> Result<bool
         println!("{} {name}: all {total} tests pass.", out.good("✓"));
         return Ok(true);
     }
-    let report = crate::cargo::failure_report(&run.output);
+    let report = crate::cargo::failure_report_of(&run.output, &exercise.name);
     println!("{report}");
     println!();
     if report.contains("not yet implemented") {
@@ -141,6 +168,15 @@ pub fn check_one(ws: &Workshop, exercise: &Exercise, out: &Style) -> Result<bool
     Ok(false)
 }
 
+/// The test named in the last `thread 'tests::…'` line of a crashed run's output.
+fn running_test(output: &str) -> Option<String> {
+    output.lines().rev().find_map(|line| {
+        let rest = line.split("thread '").nth(1)?;
+        let name = rest.split('\'').next()?;
+        name.starts_with("tests::").then(|| name.to_owned())
+    })
+}
+
 fn print_help_lines(ws: &Workshop, exercise: &Exercise, out: &Style) {
     println!("  edit   {}", ws.exercise_file_display(exercise));
     println!("  read   {}", ws.chapter_display(exercise));
@@ -150,8 +186,10 @@ fn print_help_lines(ws: &Workshop, exercise: &Exercise, out: &Style) {
     );
 }
 
-/// `cargo workshop hint [NAME]`.
-pub fn hint(ws: &Workshop, name: Option<&str>, out: &Style) -> Result<Exit, Error> {
+/// `cargo workshop hint [NAME] [--all]`: one more level of hint each time it runs for
+/// the same exercise (gentlest first: the idea, then the API and the trap, then the
+/// shape of the code), remembered in `.workshop/hints/NAME`; `--all` shows every level.
+pub fn hint(ws: &Workshop, name: Option<&str>, all: bool, out: &Style) -> Result<Exit, Error> {
     let Some(exercise) = chosen(ws, name, out)? else {
         println!(
             "{} Every exercise passes; no hint needed.",
@@ -159,12 +197,52 @@ pub fn hint(ws: &Workshop, name: Option<&str>, out: &Style) -> Result<Exit, Erro
         );
         return Ok(Exit::Success);
     };
-    println!("{} {}", out.bold("Hint for"), out.bold(&exercise.name));
-    println!();
-    for line in exercise.hints.first().map(String::as_str).unwrap_or("").trim().lines() {
-        println!("  {line}");
+    let levels = exercise.hints.len();
+    let seen = hints_seen(ws, &exercise.name);
+    let shown: Vec<usize> = if all {
+        (1..=levels).collect()
+    } else {
+        // Past the last level, the last one again (and the way to the solution).
+        vec![(seen + 1).min(levels).max(1)]
+    };
+    let newest = shown.last().copied().unwrap_or(0);
+    if newest > seen {
+        save_hints_seen(ws, &exercise.name, newest);
     }
-    println!();
+    for level in &shown {
+        let Some(text) = exercise.hints.get(level - 1) else {
+            continue;
+        };
+        println!(
+            "{} {}",
+            out.bold(&format!("Hint {level} of {levels} for")),
+            out.bold(&exercise.name)
+        );
+        println!();
+        for line in text.trim().lines() {
+            println!("  {line}");
+        }
+        println!();
+    }
+    let left = levels.saturating_sub(newest);
+    if left > 0 {
+        println!(
+            "  {}",
+            out.dim(&format!(
+                "{left} more level{} left: run `cargo workshop hint {}` again.",
+                if left == 1 { "" } else { "s" },
+                exercise.name
+            ))
+        );
+    } else {
+        println!(
+            "  {}",
+            out.dim(&format!(
+                "That was the last hint. The full answer: `cargo workshop solution {}`.",
+                exercise.name
+            ))
+        );
+    }
     println!("  edit   {}", ws.exercise_file_display(exercise));
     println!("  read   {}", ws.chapter_display(exercise));
     println!(
@@ -172,4 +250,27 @@ pub fn hint(ws: &Workshop, name: Option<&str>, out: &Style) -> Result<Exit, Erro
         out.cmd(&format!("cargo workshop check {}", exercise.name))
     );
     Ok(Exit::Success)
+}
+
+fn hints_file(ws: &Workshop, name: &str) -> std::path::PathBuf {
+    crate::reset::state_dir(ws).join("hints").join(name)
+}
+
+/// How many hint levels of `name` were shown already (0 if none, or unreadable).
+fn hints_seen(ws: &Workshop, name: &str) -> usize {
+    std::fs::read_to_string(hints_file(ws, name))
+        .ok()
+        .and_then(|text| text.trim().parse().ok())
+        .unwrap_or(0)
+}
+
+/// Best effort: without it, the next `hint` shows the same level again.
+fn save_hints_seen(ws: &Workshop, name: &str, level: usize) {
+    let file = hints_file(ws, name);
+    if crate::reset::ensure_state_dir(ws).is_ok()
+        && let Some(dir) = file.parent()
+        && std::fs::create_dir_all(dir).is_ok()
+    {
+        let _ = std::fs::write(file, format!("{level}\n"));
+    }
 }

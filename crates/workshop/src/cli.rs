@@ -45,20 +45,26 @@ pub enum Command {
     },
     /// Re-check the current exercise every time you save a file (`q` + Enter to quit)
     Watch,
-    /// Show the hint for an exercise (default: the current one)
+    /// Show a hint for an exercise (default: the current one): one more level each time
     Hint {
         /// The exercise (see `cargo workshop list`)
         name: Option<String>,
+        /// Show every level at once
+        #[arg(long)]
+        all: bool,
     },
     /// Show the difference between your file and the solution's
     Solution {
         /// The exercise (see `cargo workshop list`)
         name: String,
     },
-    /// Put an exercise's file back the way it was shipped (your version is backed up)
+    /// Put a file back the way it was shipped (your version is backed up)
     Reset {
-        /// The exercise (see `cargo workshop list`)
+        /// An exercise (its file), a file under exercises/, or with --all a step
         name: String,
+        /// Every shipped file of the step (the exercise's, the file's, or the step named)
+        #[arg(long)]
+        all: bool,
         /// Don't ask for confirmation (required when stdin is not a terminal)
         #[arg(long, short)]
         yes: bool,

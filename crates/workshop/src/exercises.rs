@@ -279,23 +279,23 @@ name = "fan_in"
 step = "02-concurrent-calls"
 file = "src/fan_in.rs"
 chapter = "02-concurrent-calls.md#fan-in"
-hint = "Use a channel."
+hints = ["Use a channel."]
 
 [[exercise]]
 name = "spawn_join"
 step = "00-basics"
 file = "src/spawn_join.rs"
 chapter = "00-basics.md#spawn"
-hint = "Keep the handle."
+hints = ["Keep the handle."]
 
 [[exercise]]
 name = "channels"
 step = "00-basics"
 file = "src/channels.rs"
 chapter = "00-basics.md#channels"
-hint = """
+hints = ["""
 Two lines
-of hint."""
+of hint.""", "Level two."]
 "#;
 
     fn workshop() -> Workshop {
@@ -359,7 +359,8 @@ of hint."""
         let typo = "[[exercise]]\nname='a'\nstep='00-x'\nfile='f'\nchapter='c'\nhitn='h'\n";
         let error = Workshop::parse(Path::new("/w"), typo).expect_err("unknown field");
         assert!(error.contains("hitn"), "{error}");
-        let bad_step = "[[exercise]]\nname='a'\nstep='basics'\nfile='f'\nchapter='c'\nhint='h'\n";
+        let bad_step =
+            "[[exercise]]\nname='a'\nstep='basics'\nfile='f'\nchapter='c'\nhints=['h']\n";
         let error = Workshop::parse(Path::new("/w"), bad_step).expect_err("bad step");
         assert!(error.contains("NN-name"), "{error}");
     }

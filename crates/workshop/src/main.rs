@@ -16,6 +16,7 @@ mod book;
 mod cache;
 mod cargo;
 mod check;
+mod child;
 mod cli;
 mod demo;
 mod diff;
@@ -96,9 +97,9 @@ fn run(command: Option<Command>) -> Result<Exit, Error> {
         Some(Command::Next) => progress::next(&ws, &out),
         Some(Command::Check { name }) => check::check(&ws, name.as_deref(), &out),
         Some(Command::Watch) => watch::watch(&ws, &out),
-        Some(Command::Hint { name }) => check::hint(&ws, name.as_deref(), &out),
+        Some(Command::Hint { name, all }) => check::hint(&ws, name.as_deref(), all, &out),
         Some(Command::Solution { name }) => diff::solution(&ws, &name, &out),
-        Some(Command::Reset { name, yes }) => reset::reset(&ws, &name, yes, &out),
+        Some(Command::Reset { name, all, yes }) => reset::reset(&ws, &name, all, yes, &out),
         Some(Command::Verify) => verify::verify(&ws, &out),
         Some(
             Command::Demo { .. }

@@ -154,9 +154,17 @@ pub fn build(ws: &Workshop, out: &Style) -> Result<Build, Error> {
         }
         if !announced {
             announced = true;
+            // `Compiling ex06-parallel-cpu v0.1.0 (/w/exercises/06-parallel-cpu)`: a
+            // workspace crate (it has a path) means your edit, seconds; a dependency
+            // (no path) means a first build, minutes.
+            let first_build = !(line.starts_with("Compiling") && line.contains(" ("));
             eprintln!(
                 "{}",
-                err.dim("Building the tests (the very first build takes a few minutes)...")
+                err.dim(if first_build {
+                    "Building the tests (the very first build takes a few minutes)..."
+                } else {
+                    "Building the tests..."
+                })
             );
         }
         if interactive {

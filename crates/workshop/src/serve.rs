@@ -1,13 +1,24 @@
 //! `cargo workshop serve` (the step-05 server) and `cargo workshop upstream` (the fake
 //! upstream APIs), for live demos and for poking at with curl.
 //!
-//! Both are thin: the server is `sol05_server::serve_blocking`, the upstreams are
-//! `upstream::run_blocking_until_ctrl_c`. The runner only turns flags into their options,
-//! so what the room sees is exactly the code the book walks through.
+//! Both are thin. The server is the finished step-05 crate's `serve` example
+//! (`solutions/05-server/examples/serve.rs`), built on first use and run as this very
+//! process (see [`crate::child`]): the runner never links solution code, so an
+//! attendee's half-typed exercise can't break it. The example checks its own flags
+//! (exit 2 for a bad one), prints where it listens and stops cleanly on Ctrl-C or
+//! SIGTERM. The upstreams are `upstream::run_blocking_until_ctrl_c`, in process: the
+//! fake APIs are workshop infrastructure, never edited by attendees.
 
 use std::net::SocketAddr;
 
+use crate::child::{self, Program};
 use crate::error::{Error, Exit};
+
+/// The program behind `cargo workshop serve`.
+pub const SERVER: Program<'static> = Program::Example {
+    package: "sol05-server",
+    name: "serve",
+};
 
 /// `cargo workshop serve [--listen ADDR] [--upstream NAME=URL]... [--max-in-flight N]`.
 pub fn serve(
@@ -15,32 +26,17 @@ pub fn serve(
     upstreams: Vec<String>,
     max_in_flight: Option<usize>,
 ) -> Result<Exit, Error> {
-    // Bad flags are usage errors (exit 2), found with the server's own rules before it
-    // starts, rather than a failure from inside it.
-    sol05_server::parse_upstream_specs(&upstreams).map_err(Error::usage)?;
-    let limit = sol05_server::run::MAX_MAX_IN_FLIGHT;
-    if let Some(n) = max_in_flight
-        && !(1..=limit).contains(&n)
-    {
-        return Err(Error::usage(format!(
-            "--max-in-flight must be between 1 and {limit}, got {n}"
-        )));
-    }
-
-    let mut options = sol05_server::ServeOptions {
-        upstreams,
-        ..sol05_server::ServeOptions::default()
-    };
+    let mut args = Vec::new();
     if let Some(listen) = listen {
-        options.listen = listen;
+        args.extend(["--listen".to_owned(), listen.to_string()]);
     }
-    if let Some(max_in_flight) = max_in_flight {
-        options.max_in_flight = max_in_flight;
+    for upstream in upstreams {
+        args.extend(["--upstream".to_owned(), upstream]);
     }
-    // The server prints where it listens and stops on Ctrl-C (and SIGTERM on Unix),
-    // finishing the requests in flight. What fails now is the environment (a busy port).
-    sol05_server::serve_blocking(options).map_err(Error::failed)?;
-    Ok(Exit::Success)
+    if let Some(n) = max_in_flight {
+        args.extend(["--max-in-flight".to_owned(), n.to_string()]);
+    }
+    child::run(SERVER, &args)
 }
 
 /// `cargo workshop upstream [--listen ADDR]`: serve the fake APIs until Ctrl-C.

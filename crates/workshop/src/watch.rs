@@ -106,7 +106,7 @@ pub fn watch(ws: &Workshop, out: &Style) -> Result<Exit, Error> {
                 "q" | "quit" | "exit" => return Ok(Exit::Success),
                 "" | "c" | "check" => recheck = true,
                 "h" | "hint" => {
-                    check::hint(ws, Some(&current.name), out)?;
+                    check::hint(ws, Some(&current.name), false, out)?;
                 }
                 "l" | "list" => print!(
                     "{}",

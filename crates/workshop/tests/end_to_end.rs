@@ -107,7 +107,7 @@ fn a_session_from_fresh_clone_to_solved_exercise() {
     let mut info = common::INFO.to_owned();
     info.push_str(
         "\n[[exercise]]\nname = \"ghost\"\nstep = \"00-demo\"\nfile = \"src/answer.rs\"\n\
-         chapter = \"00-demo.md#exercise-3-nowhere\"\nhint = \"Boo.\"\n",
+         chapter = \"00-demo.md#exercise-3-nowhere\"\nhints = [\"Boo.\"]\n",
     );
     fixture.write_info(&info);
     fixture

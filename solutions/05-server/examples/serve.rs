@@ -6,9 +6,13 @@
 //!     --upstream facebook=http://127.0.0.1:4000/facebook --max-in-flight 64
 //! ```
 //!
-//! It takes the options of `cargo workshop serve` and calls the same function,
-//! [`sol05_server::serve_blocking`]; a `main` this small is the point.
-use sol05_server::{ServeOptions, serve_blocking};
+//! `cargo workshop serve` builds this example and runs it (the runner links no solution
+//! code), so its flags, messages and exit codes are the verb's: `2` for a bad flag,
+//! checked before anything starts; `1` when the server cannot run (a busy port); `0`
+//! after a clean stop on Ctrl-C or SIGTERM. A `main` this small is the point: the
+//! server is [`sol05_server::serve_blocking`].
+use sol05_server::run::MAX_MAX_IN_FLIGHT;
+use sol05_server::{ServeOptions, parse_upstream_specs, serve_blocking};
 
 fn main() {
     let options = match parse(std::env::args().skip(1)) {
@@ -45,6 +49,14 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<ServeOptions, String>
             }
             other => return Err(format!("unknown option `{other}`")),
         }
+    }
+    // Bad values are usage errors too, found with the server's own rules before it starts.
+    parse_upstream_specs(&options.upstreams)?;
+    if !(1..=MAX_MAX_IN_FLIGHT).contains(&options.max_in_flight) {
+        return Err(format!(
+            "--max-in-flight must be between 1 and {MAX_MAX_IN_FLIGHT}, got {}",
+            options.max_in_flight
+        ));
     }
     Ok(options)
 }

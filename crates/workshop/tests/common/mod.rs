@@ -77,16 +77,16 @@ name = "answer"
 step = "00-demo"
 file = "src/answer.rs"
 chapter = "00-demo.md#exercise-1-the-answer"
-hint = """
+hints = ["""
 Return the number forty-two.
-It is even."""
+It is even.""", "The answer is a literal: 42."]
 
 [[exercise]]
 name = "double"
 step = "00-demo"
 file = "src/double.rs"
 chapter = "00-demo.md#exercise-2-double-it"
-hint = "Multiply by two."
+hints = ["Multiply by two."]
 "#;
 
 const CHAPTER: &str = "\
