@@ -77,8 +77,15 @@ pub enum Command {
         #[arg(long, default_value_t = 3001)]
         port: u16,
     },
-    /// (maintainers) Prove every exercise fails unsolved and passes solved; check info.toml
-    Verify,
+    /// (maintainers) Prove every exercise fails unsolved, passes solved and catches its known-wrong solutions
+    Verify {
+        /// Only the static checks (metadata, book, given code, TODO rules): seconds, no build
+        #[arg(long, conflicts_with = "repeat")]
+        lint: bool,
+        /// Rerun every solution's tests N times and report flaky tests
+        #[arg(long, value_name = "N")]
+        repeat: Option<u32>,
+    },
     /// (instructors) Run a live demo; without a name, list them
     Demo {
         /// The demo (without one: the list)

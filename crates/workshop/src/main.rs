@@ -100,7 +100,9 @@ fn run(command: Option<Command>) -> Result<Exit, Error> {
         Some(Command::Hint { name, all }) => check::hint(&ws, name.as_deref(), all, &out),
         Some(Command::Solution { name }) => diff::solution(&ws, &name, &out),
         Some(Command::Reset { name, all, yes }) => reset::reset(&ws, &name, all, yes, &out),
-        Some(Command::Verify) => verify::verify(&ws, &out),
+        Some(Command::Verify { lint, repeat }) => {
+            verify::verify(&ws, verify::Options { lint, repeat }, &out)
+        }
         Some(
             Command::Demo { .. }
             | Command::Serve { .. }

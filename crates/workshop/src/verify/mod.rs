@@ -1,28 +1,34 @@
 //! `cargo workshop verify`: the maintainers' proof that the exercises are honest.
 //!
-//! rustlings' dev check, extended to crates. For every step it runs the one copy of the
-//! tests against the exercise crate and against the solution crate, and demands:
+//! rustlings' dev check, extended to crates, in two parts:
 //!
-//! - every exercise in `info.toml` has at least one test (`tests::<name>::*`);
-//! - every exercise **fails unsolved**: at least one of its tests fails on the shipped
-//!   exercise crate (a test that passes on a `todo!()` proves nothing);
-//! - every test **passes solved**, on the solution crate;
-//! - every test belongs to a registered exercise, and none is `#[ignore]`d;
-//! - and the metadata holds: names unique, the file exists in both crates and the
-//!   exercise's has a `todo!(`, the chapter page exists and its anchor is one of its
-//!   headings (mdBook's ids), the hint isn't empty.
+//! - `verify --lint` ([`lint`]): everything that needs no build, in seconds: the
+//!   metadata, the book's includes, `SUMMARY.md` and minutes, the given-code rule
+//!   ([`given`]) and the TODO rules ([`todos`]).
+//! - `verify` (the full run) adds, for every step, the one copy of the tests run against
+//!   the exercise crate and the solution crate, and the known-wrong solutions
+//!   ([`wrong`]). It demands: every exercise has tests (`tests::<name>::*`); every
+//!   exercise **fails unsolved** (a test that passes on a `todo!()` proves nothing); every
+//!   test **passes solved**; every test belongs to a registered exercise, and none is
+//!   `#[ignore]`d; every known-wrong solution is **caught**, by a failure message that
+//!   names its mistake.
+//! - `verify --repeat N` reruns every solution's tests N times and reports flaky tests.
 //!
 //! Every test run has a deadline, so a test that hangs on the unsolved exercise is a
 //! reported failure, not a stuck CI job.
 
+mod given;
+mod lint;
+mod todos;
+mod wrong;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crate::cargo::{self, Build, Outcome, TestRun};
 use crate::error::{Error, Exit};
 use crate::exercises::{self, Workshop, exercise_package, solution_package};
-use crate::markdown;
 use crate::progress;
 use crate::term::{self, Style};
 
@@ -47,12 +53,37 @@ struct Row {
     unsolved_fails: Option<bool>,
     /// Every test passed on the solution crate (`None`: it couldn't run).
     solved_passes: Option<bool>,
+    /// Known-wrong solutions caught, of how many.
+    wrong_caught: (usize, usize),
 }
 
-/// `cargo workshop verify`.
-pub fn verify(ws: &Workshop, out: &Style) -> Result<Exit, Error> {
-    let mut problems = metadata_problems(ws);
-    problems.extend(book_problems(ws));
+/// What `cargo workshop verify` was asked to do.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Only the static checks.
+    pub lint: bool,
+    /// Rerun every solution's tests this many times, looking for flaky tests.
+    pub repeat: Option<u32>,
+}
+
+/// `cargo workshop verify [--lint] [--repeat N]`.
+pub fn verify(ws: &Workshop, options: Options, out: &Style) -> Result<Exit, Error> {
+    if let Some(times) = options.repeat {
+        return repeat(ws, times, out);
+    }
+    let started = Instant::now();
+    let mut problems = lint::problems(ws);
+    if options.lint {
+        return Ok(report(
+            &problems,
+            &format!(
+                "verify --lint: ok. {} exercises: metadata, book, given code and TODOs hold ({:.1} s).",
+                ws.exercises.len(),
+                started.elapsed().as_secs_f64()
+            ),
+            out,
+        ));
+    }
     let mut steps: Vec<String> = ws.step_dirs();
     for step in ws.steps() {
         if !steps.contains(&step) {
@@ -82,27 +113,143 @@ pub fn verify(ws: &Workshop, out: &Style) -> Result<Exit, Error> {
         problems.extend(step_problems);
     }
 
+    let verdicts = wrong::run_all(ws, out)?;
+    for verdict in &verdicts {
+        if let Some(row) = rows.iter_mut().find(|row| row.name == verdict.exercise) {
+            row.wrong_caught.1 += 1;
+            if verdict.problem.is_none() {
+                row.wrong_caught.0 += 1;
+            }
+        }
+        if let Some(problem) = &verdict.problem {
+            problems.push(format!(
+                "{}: known-wrong solution {} ({}): {problem}",
+                verdict.exercise, verdict.file, verdict.mistake
+            ));
+        }
+    }
+
     print!("{}", render_table(&rows, out));
     println!();
-    if problems.is_empty() {
+    if !verdicts.is_empty() {
         println!(
-            "{} {} exercises in {} steps: each fails unsolved and passes solved; the metadata holds.",
-            out.good("verify: ok."),
-            rows.len(),
-            steps.len()
+            "{}",
+            out.bold("Known-wrong solutions (each must be caught, by a message naming it):")
         );
-        Ok(Exit::Success)
+        for verdict in &verdicts {
+            let mark = if verdict.problem.is_none() {
+                out.good("caught")
+            } else {
+                out.bad("MISSED")
+            };
+            println!("  {mark}  {:<22} {}", verdict.exercise, verdict.mistake);
+        }
+        println!();
+    }
+    let caught = verdicts.iter().filter(|v| v.problem.is_none()).count();
+    Ok(report(
+        &problems,
+        &format!(
+            "verify: ok. {} exercises in {} steps: each fails unsolved and passes solved; \
+             {caught} of {} known-wrong solutions caught; the metadata holds.",
+            rows.len(),
+            steps.len(),
+            verdicts.len()
+        ),
+        out,
+    ))
+}
+
+/// Prints the verdict: `ok_line` when there are no problems, else the problems.
+fn report(problems: &[String], ok_line: &str, out: &Style) -> Exit {
+    if problems.is_empty() {
+        println!("{}", out.good(ok_line));
+        Exit::Success
     } else {
         println!(
             "{} {} problem(s):",
             out.bad("verify: FAILED."),
             problems.len()
         );
-        for problem in &problems {
+        for problem in problems {
             println!("  - {problem}");
         }
-        Ok(Exit::Failure)
+        Exit::Failure
     }
+}
+
+/// `verify --repeat N`: every solution's tests, N times over; a test that fails in some
+/// runs and passes in others is flaky.
+fn repeat(ws: &Workshop, times: u32, out: &Style) -> Result<Exit, Error> {
+    if times == 0 {
+        return Err(Error::usage("--repeat needs at least 1 run"));
+    }
+    let build = progress::build(ws, out)?;
+    let mut problems = Vec::new();
+    let mut total_runs = 0;
+    for step in ws.step_dirs() {
+        let dir = ws.solution_dir(&step);
+        let Some(binary) = build.test_binary(&dir) else {
+            problems.push(format!("{}: no tests built", solution_package(&step)));
+            continue;
+        };
+        let mut failures: BTreeMap<String, u32> = BTreeMap::new();
+        let started = Instant::now();
+        for run in 1..=times {
+            let result = cargo::run_tests(binary, &dir, None, RUN_DEADLINE)?;
+            total_runs += 1;
+            if result.timed_out {
+                problems.push(format!(
+                    "{} run {run}: did not finish within {} minutes (still running: {})",
+                    solution_package(&step),
+                    RUN_DEADLINE.as_secs() / 60,
+                    result.slow.join(", ")
+                ));
+            }
+            if let Some(how) = &result.crashed {
+                problems.push(format!(
+                    "{} run {run}: the test process died: {how}",
+                    solution_package(&step)
+                ));
+            }
+            for failed in result
+                .results
+                .iter()
+                .filter(|r| r.outcome == Outcome::Failed)
+            {
+                *failures.entry(failed.name.clone()).or_default() += 1;
+            }
+        }
+        println!(
+            "{:<28} {times} runs in {:>5.1} s: {}",
+            solution_package(&step),
+            started.elapsed().as_secs_f64(),
+            if failures.is_empty() {
+                out.good("no failure")
+            } else {
+                out.bad(&format!("{} test(s) failed at least once", failures.len()))
+            }
+        );
+        for (test, count) in failures {
+            let kind = if count == times {
+                "fails every run"
+            } else {
+                "FLAKY"
+            };
+            problems.push(format!(
+                "{}: {test} failed {count} of {times} runs ({kind})",
+                solution_package(&step)
+            ));
+        }
+    }
+    println!();
+    Ok(report(
+        &problems,
+        &format!(
+            "verify --repeat {times}: ok. {total_runs} runs of the solutions' tests, no flaky test."
+        ),
+        out,
+    ))
 }
 
 fn run_crate(build: &Build, dir: &Path) -> Result<CrateRun, Error> {
@@ -231,6 +378,7 @@ fn analyse_step(
             tests,
             unsolved_fails,
             solved_passes,
+            wrong_caught: (0, 0),
         });
     }
     (rows, problems)
@@ -262,199 +410,34 @@ fn render_table(rows: &[Row], out: &Style) -> String {
         None => out.warn("?"),
     };
     let mut text = format!(
-        "{}  {}  {:>5}  {}  {}\n",
+        "{}  {}  {:>5}  {}  {}  {}\n",
         term::pad("step", step_width),
         term::pad("exercise", name_width),
         "tests",
         "unsolved: fails",
-        "solved: passes"
+        "solved: passes",
+        "wrong: caught"
     );
     for row in rows {
+        let (caught, of) = row.wrong_caught;
+        let wrong = if of == 0 {
+            out.warn("none")
+        } else if caught == of {
+            out.good(&format!("{caught}/{of}"))
+        } else {
+            out.bad(&format!("{caught}/{of}"))
+        };
         text.push_str(&format!(
-            "{}  {}  {:>5}  {}  {}\n",
+            "{}  {}  {:>5}  {}  {}  {}\n",
             term::pad(&row.step, step_width),
             term::pad(&row.name, name_width),
             row.tests,
             term::pad(&mark(row.unsolved_fails), 15),
-            mark(row.solved_passes)
+            term::pad(&mark(row.solved_passes), 14),
+            wrong
         ));
     }
     text
-}
-
-/// Problems with `info.toml` itself, found without building anything.
-fn metadata_problems(ws: &Workshop) -> Vec<String> {
-    let mut problems = Vec::new();
-    let mut seen = BTreeSet::new();
-    for exercise in &ws.exercises {
-        let name = &exercise.name;
-        if !seen.insert(name.as_str()) {
-            problems.push(format!("{name}: the name is used twice"));
-        }
-        if !is_module_name(name) {
-            problems.push(format!(
-                "{name}: not a valid test module name (lowercase letters, digits, `_`)"
-            ));
-        }
-        if exercise.hints.iter().any(|hint| hint.trim().is_empty()) || exercise.hints.is_empty() {
-            problems.push(format!("{name}: a hint is empty"));
-        }
-        if exercise.file.split('/').any(|part| part == "..") || exercise.file.starts_with('/') {
-            problems.push(format!(
-                "{name}: file `{}` must be relative to the crate",
-                exercise.file
-            ));
-            continue;
-        }
-        let exercise_file = ws.exercise_file(exercise);
-        match std::fs::read_to_string(&exercise_file) {
-            Ok(text) if !text.contains("todo!(") => problems.push(format!(
-                "{name}: {} has no `todo!(`: nothing for the attendee to write",
-                ws.exercise_file_display(exercise)
-            )),
-            Ok(_) => {}
-            Err(_) => problems.push(format!(
-                "{name}: {} does not exist",
-                ws.exercise_file_display(exercise)
-            )),
-        }
-        if !ws.solution_file(exercise).is_file() {
-            problems.push(format!(
-                "{name}: solutions/{}/{} does not exist",
-                exercise.step, exercise.file
-            ));
-        }
-        let tests_dir = ws.exercise_dir(&exercise.step).join("src").join("tests");
-        if !tests_dir.join(format!("{name}.rs")).is_file()
-            && !tests_dir.join(name).join("mod.rs").is_file()
-        {
-            problems.push(format!(
-                "{name}: no test module exercises/{}/src/tests/{name}.rs",
-                exercise.step
-            ));
-        }
-        problems.extend(chapter_problem(ws, exercise));
-    }
-    for step in ws.steps() {
-        for (dir, package) in [
-            (ws.exercise_dir(&step), exercise_package(&step)),
-            (ws.solution_dir(&step), solution_package(&step)),
-        ] {
-            match package_name_in(&dir.join("Cargo.toml")) {
-                Some(found) if found == package => {}
-                Some(found) => problems.push(format!(
-                    "step {step}: {} is package `{found}`, expected `{package}`",
-                    dir.join("Cargo.toml").display()
-                )),
-                None => problems.push(format!("step {step}: no crate at {}", dir.display())),
-            }
-        }
-    }
-    problems
-}
-
-/// Broken `{{#include file:anchor}}` links in the book: a missing file (mdBook logs an
-/// error but still exits 0) or a missing anchor (mdBook renders an empty block silently).
-fn book_problems(ws: &Workshop) -> Vec<String> {
-    let mut problems = Vec::new();
-    let src = ws.root.join("book").join("src");
-    for page in markdown_files(&src) {
-        let Ok(text) = std::fs::read_to_string(&page) else {
-            continue;
-        };
-        let shown = page
-            .strip_prefix(&ws.root)
-            .unwrap_or(&page)
-            .to_string_lossy()
-            .replace('\\', "/");
-        let folder = page.parent().unwrap_or(&src);
-        for include in markdown::includes(&text) {
-            let target = folder.join(exercises::rel_path_allowing_parents(&include.path));
-            let Ok(source) = std::fs::read_to_string(&target) else {
-                problems.push(format!(
-                    "{shown}: includes {}, which does not exist",
-                    include.path
-                ));
-                continue;
-            };
-            if let Some(anchor) = &include.anchor
-                && !markdown::has_anchor(&source, anchor)
-            {
-                problems.push(format!(
-                    "{shown}: includes {}:{anchor}, but that file has no `ANCHOR: {anchor}` … `ANCHOR_END: {anchor}`",
-                    include.path
-                ));
-            }
-        }
-    }
-    problems
-}
-
-/// Every `.md` file under `dir`, sorted.
-fn markdown_files(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut files = Vec::new();
-    let mut folders = vec![dir.to_path_buf()];
-    while let Some(folder) = folders.pop() {
-        let Ok(entries) = std::fs::read_dir(&folder) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                folders.push(path);
-            } else if path.extension().is_some_and(|ext| ext == "md") {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    files
-}
-
-/// Problems with `chapter = "page.md#anchor"`.
-fn chapter_problem(ws: &Workshop, exercise: &exercises::Exercise) -> Option<String> {
-    let name = &exercise.name;
-    let (page, anchor) = ws.chapter_page(exercise);
-    let Some(anchor) = anchor else {
-        return Some(format!(
-            "{name}: chapter `{}` needs an anchor (`page.md#heading`)",
-            exercise.chapter
-        ));
-    };
-    let Ok(text) = std::fs::read_to_string(&page) else {
-        return Some(format!(
-            "{name}: chapter page {} does not exist",
-            ws.chapter_display(exercise)
-        ));
-    };
-    let ids = markdown::heading_ids(&text);
-    if ids.contains(&anchor) {
-        return None;
-    }
-    let nearest = crate::suggest::did_you_mean(&anchor, ids.iter().map(String::as_str));
-    let page = exercise.chapter.split('#').next().unwrap_or_default();
-    Some(format!(
-        "{name}: `#{anchor}` is not a heading of book/src/{page}.{nearest}"
-    ))
-}
-
-fn package_name_in(manifest: &Path) -> Option<String> {
-    let text = std::fs::read_to_string(manifest).ok()?;
-    let value: toml::Table = toml::from_str(&text).ok()?;
-    value
-        .get("package")?
-        .get("name")?
-        .as_str()
-        .map(str::to_owned)
-}
-
-/// A Rust module name as the test convention needs: `[a-z_][a-z0-9_]*`.
-fn is_module_name(name: &str) -> bool {
-    let mut chars = name.chars();
-    chars
-        .next()
-        .is_some_and(|c| c.is_ascii_lowercase() || c == '_')
-        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
 #[cfg(test)]
@@ -578,15 +561,5 @@ mod tests {
                 .any(|p| p.contains("did not finish") && p.contains("tests::a::two")),
             "{problems:?}"
         );
-    }
-
-    #[test]
-    fn module_names() {
-        assert!(is_module_name("decode_user"));
-        assert!(is_module_name("fan_in2"));
-        assert!(!is_module_name("Decode"));
-        assert!(!is_module_name("2fast"));
-        assert!(!is_module_name("fan-in"));
-        assert!(!is_module_name(""));
     }
 }
