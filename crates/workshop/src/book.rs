@@ -1,10 +1,13 @@
 //! `cargo workshop book`: serve the book locally with mdBook.
 //!
-//! The book is Markdown in `book/src/`, readable as is on GitHub or in an editor; mdBook
-//! adds navigation, search and the code included from the crates. It is served on
+//! The book is Markdown in `book/src/`, but its code is included from the crates by
+//! mdBook (`{{#include file:anchor}}`), so it is meant to be read served: mdBook adds
+//! the code, navigation, search and pictures. Without mdBook the runner offers to
+//! install it (after a yes). It is served on
 //! localhost (no browser is opened: the URL is printed, so this works over SSH and in a
 //! container too), and everything it needs is local: no fonts or scripts from the web.
 
+use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -13,14 +16,9 @@ use crate::term::Style;
 
 /// `cargo workshop book [--port N]`.
 pub fn serve(root: &Path, port: u16, out: &Style) -> Result<Exit, Error> {
-    let Some(mdbook) = find_mdbook() else {
-        return Err(Error::failed(format!(
-            "mdbook is not installed.\n\
-             Install it once (it needs crates.io, then works offline):\n\n    \
-             cargo install --locked mdbook\n\n\
-             Meanwhile the chapters are plain Markdown: open {} in your editor.",
-            Path::new("book").join("src").join("SUMMARY.md").display()
-        )));
+    let mdbook = match find_mdbook() {
+        Some(mdbook) => mdbook,
+        None => install_mdbook(out)?,
     };
     let book = root.join("book");
     println!(
@@ -41,6 +39,41 @@ pub fn serve(root: &Path, port: u16, out: &Style) -> Result<Exit, Error> {
         Exit::Success
     } else {
         Exit::Failure
+    })
+}
+
+/// mdBook is missing: offer to install it (after a yes), since the book's code is
+/// included from the crates and only mdBook can show it.
+fn install_mdbook(out: &Style) -> Result<PathBuf, Error> {
+    let not_installed = "mdbook is not installed. Install it once (it needs crates.io, then works offline):\n\n    \
+         cargo install --locked mdbook\n\n\
+         then run `cargo workshop book` again. (The chapters in book/src/ are Markdown, but \
+         their code is included from the crates by mdBook: read them served.)";
+    if !std::io::stdin().is_terminal() {
+        return Err(Error::failed(not_installed));
+    }
+    print!(
+        "mdbook is not installed. Install it now with `cargo install --locked mdbook` \
+         (a few minutes, needs crates.io once)? [y/N] "
+    );
+    let _ = std::io::stdout().flush();
+    let mut answer = String::new();
+    let _ = std::io::stdin().lock().read_line(&mut answer);
+    if !matches!(answer.trim(), "y" | "Y" | "yes" | "Yes") {
+        return Err(Error::failed(not_installed));
+    }
+    let status = crate::cargo::cargo_command()
+        .args(["install", "--locked", "mdbook"])
+        .status()
+        .map_err(|e| Error::failed(format!("cannot run cargo install: {e}")))?;
+    if !status.success() {
+        return Err(Error::failed(
+            "`cargo install --locked mdbook` failed (its output is above)",
+        ));
+    }
+    println!("{}", out.good("mdbook is installed."));
+    find_mdbook().ok_or_else(|| {
+        Error::failed("mdbook was installed but is not on PATH nor in ~/.cargo/bin")
     })
 }
 

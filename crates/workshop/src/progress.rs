@@ -242,6 +242,18 @@ pub fn refresh(ws: &Workshop, out: &Style) -> Result<Progress, Error> {
         .map(|(step, _)| step)
         .collect();
     if !stale.is_empty() {
+        // Say what the wait is for: a first run (or `watch` after many edits) runs the
+        // tests of every changed step, which takes a while.
+        let names: Vec<&str> = stale.iter().map(|step| step.as_str()).collect();
+        eprintln!(
+            "{}",
+            Style::stderr().dim(&format!(
+                "Checking your progress: building and running the tests of {} changed step{} ({})...",
+                names.len(),
+                if names.len() == 1 { "" } else { "s" },
+                names.join(", ")
+            ))
+        );
         let build = build(ws, out)?;
         for step in stale {
             let result = run_step(ws, &build, step, None)?;

@@ -1,11 +1,27 @@
-//! Stopping the rest: the first error or the deadline stops every other job (async).
+//! Exercise 4 (cancel_the_rest): the first error or the deadline stops every other job
+//! (async), and the group returns only when they are gone.
 //!
 //! The idea: Go's `errgroup.WithContext` in Rust. Every job gets a clone of one
 //! `CancellationToken` (Go: the group's `ctx`). When a job fails or the deadline passes,
-//! we cancel the token, and the jobs that watch it wind down by themselves, cleaning up as
-//! they go. A job that ignores the token is given a short grace period and then aborted
-//! (`JoinSet::abort_all`), which drops its future at its next `.await`: something Go
-//! cannot do to a goroutine. Either way, `wait` returns only when every job is gone.
+//! the group cancels the token, and the jobs that watch it wind down by themselves,
+//! cleaning up as they go. A job that ignores the token gets a short grace period and is
+//! then aborted, which drops its future at its next `.await`: something Go cannot do to
+//! a goroutine. Either way, `wait` returns only when every job is gone: stopping to
+//! *wait* for the jobs is not enough, they must stop *working*.
+//!
+//! Why the pieces fit:
+//!
+//! - `JoinSet::join_next` is cancel-safe: when it loses a `select!` race (to the
+//!   deadline), no result is lost; it stays in the set for the next call.
+//! - `tokio::time::sleep_until` takes the absolute deadline, so a timer re-created on
+//!   every turn of a loop still fires at the same instant. A `sleep` of a *duration*
+//!   re-created on every turn starts over each time: every finished job would push the
+//!   deadline back.
+//! - `JoinSet::abort_all` only *asks*: each task is dropped the next time the runtime
+//!   gets to it, and is gone once the set has handed it back (`join_next`). Until then
+//!   it may still hold its socket.
+//! - A job's `JoinError` before the group stops anything can only be a panic: nobody
+//!   has aborted a task yet. `std::panic::resume_unwind` raises it again in the caller.
 
 use std::time::Duration;
 
@@ -71,20 +87,12 @@ impl<T: Send + 'static, E: Send + 'static> TaskGroup<T, E> {
     /// When it gives up, it stops the other jobs first (see [`TaskGroup::stop`]), so by
     /// the time this returns, no job of the group is running any more. A job that panics
     /// stops the others too, and then the panic carries on in the caller.
-    // Book: book/src/04-timeouts.md#exercise-4-stop-the-rest-async
     pub async fn wait(mut self, deadline: Instant, grace: Duration) -> Result<Vec<T>, Stopped<E>> {
-        // TODO: loop over a `tokio::select!` of two branches:
-        // - `next = self.tasks.join_next()`:
-        //     `None` (all done): sort the `(index, value)` pairs you kept by index and
-        //       return `Ok(values)`;
-        //     `Some(Ok((index, Ok(value))))`: keep `(index, value)`;
-        //     `Some(Ok((index, Err(error))))`: that is `Stopped::Failed { index, error }`;
-        //     `Some(Err(join_error))`: a panic: `self.stop(grace).await`, then
-        //       `std::panic::resume_unwind(join_error.into_panic())`.
-        // - `() = sleep_until(deadline)`: that is `Stopped::DeadlinePassed { finished }`.
-        // Leave the loop with the `Stopped` (`break value`), `self.stop(grace).await`,
-        // and return `Err(stopped)`.
-        todo!("cancel_the_rest: select! between join_next() and sleep_until(deadline)")
+        // TODO: Collect results until every job has succeeded (Ok, in spawn order), one
+        //       fails, or the deadline passes, which must not move as jobs finish; on an
+        //       early end stop the group first; a job's panic carries on after the stop.
+        // Book: book/src/04-timeouts.md#exercise-4-stop-the-rest-async
+        todo!()
     }
     // ANCHOR_END: wait
 
@@ -92,15 +100,11 @@ impl<T: Send + 'static, E: Send + 'static> TaskGroup<T, E> {
     /// Stops every job still running, politely first: cancels the token and gives the
     /// jobs `grace` to return by themselves; then aborts whatever is left. Returns when
     /// the group is empty.
-    // Book: book/src/04-timeouts.md#exercise-4-stop-the-rest-async
     pub async fn stop(&mut self, grace: Duration) {
-        // TODO:
-        // 1. `self.token.cancel()`: the polite jobs see it and return.
-        // 2. Drain the set (`while self.tasks.join_next().await.is_some() {}`), inside
-        //    `tokio::time::timeout(grace, async { ... })`.
-        // 3. If that timed out, some job ignores the token: `self.tasks.abort_all()`, then
-        //    drain the set again, so every aborted job is really gone when you return.
-        todo!("cancel_the_rest: cancel the token, wait `grace`, then abort_all")
+        // TODO: Ask every job to stop, give them `grace` to return by themselves, then
+        //       abort the ones that ignore it; return only when no job of the group is left.
+        // Book: book/src/04-timeouts.md#exercise-4-stop-the-rest-async
+        todo!()
     }
     // ANCHOR_END: stop
 }

@@ -1,12 +1,23 @@
-//! Stopping the rest with threads: a cancel token the workers check, and a deadline.
+//! Exercise 5 (cancel_the_rest_threads): the same "stop the rest" with threads: a cancel
+//! token the workers check, and a deadline.
 //!
-//! The idea: the same contract as the async `TaskGroup`, with threads. Each job runs on
-//! its own scoped thread and is handed a [`CancelToken`]; results come back over one
-//! channel; the caller `select!`s between that channel and a timer channel for the
-//! deadline (`crossbeam_channel::at`). On the first error or at the deadline it cancels
+//! The idea: the contract of the async `TaskGroup`, with threads. Each job runs on its
+//! own scoped thread and is handed a [`CancelToken`]; results come back over one
+//! channel; the caller waits on that channel and on a timer channel for the deadline
+//! (`crossbeam_channel::at`) at once. On the first error or at the deadline it cancels
 //! the token. It cannot abort a thread, so it must then wait for every worker to notice
-//! the token and return: `thread::scope` does that waiting, and guarantees no worker
-//! outlives the call.
+//! the token and return: `thread::scope` does that waiting, and guarantees that no
+//! worker outlives the call.
+//!
+//! Why the pieces fit:
+//!
+//! - An unbounded results channel: a worker that finishes after the caller gave up
+//!   never blocks on its send.
+//! - "All finished" is the channel disconnecting, which happens when the last `Sender`
+//!   is dropped. The caller's own `Sender` (the one it cloned for the workers) counts
+//!   too: as long as the caller holds it, the channel never disconnects.
+//! - Forgetting to cancel does not hang forever, but it does wait: the scope cannot end
+//!   before every worker has returned by itself.
 
 use std::thread;
 use std::time::Instant;
@@ -24,23 +35,16 @@ use crate::outcome::Stopped;
 /// returned, so jobs must check their token (`token.done()` in a `select!`,
 /// `token.sleep(d)`, or `token.is_cancelled()` between steps). If a job panics, the
 /// panic carries on in the caller once every worker has returned.
-// Book: book/src/04-timeouts.md#exercise-5-stop-the-rest-threads
 pub fn run_until_first_error<T, E, F>(jobs: Vec<F>, deadline: Instant) -> Result<Vec<T>, Stopped<E>>
 where
     F: FnOnce(&CancelToken) -> Result<T, E> + Send,
     T: Send,
     E: Send,
 {
-    // TODO:
-    // 1. Make a `CancelToken`, an `unbounded()` results channel and a timer channel
-    //    `at(deadline)`.
-    // 2. In `thread::scope(|scope| { ... })`, spawn one thread per job (with its index,
-    //    and clones of the sender and the token) that sends `(index, job(&token))`.
-    //    Then drop your own sender, so the channel disconnects when the last worker ends.
-    // 3. Loop over `select!`: `recv(results_rx) -> message` (disconnected = all done:
-    //    return the values sorted by index; `Ok` = keep it; `Err` = cancel the token and
-    //    return `Stopped::Failed`) and `recv(timer) -> _` (cancel the token and return
-    //    `Stopped::DeadlinePassed`). The scope then waits for every worker.
-    todo!("cancel_the_rest_threads: scoped threads, select! with at(deadline), cancel")
+    // TODO: Run each job on a scoped thread with a clone of one CancelToken; collect the
+    //       results until all succeed (in input order), one fails or the deadline passes,
+    //       and cancel the token on every early return, so the workers stop by themselves.
+    // Book: book/src/04-timeouts.md#exercise-5-stop-the-rest-threads
+    todo!()
 }
 // ANCHOR_END: run_until_first_error

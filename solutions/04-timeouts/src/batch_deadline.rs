@@ -1,11 +1,21 @@
-//! One deadline for a batch of calls, with partial results.
+//! Exercise 3 (batch_deadline): one deadline for a batch of calls, with partial results.
 //!
-//! The idea: a per-call timeout answers "how long may *this* call take?"; a deadline
-//! answers "when must *the whole answer* be ready?". Give every call the same point in
-//! time (`tokio::time::timeout_at(deadline, call)`), run them all at once, and report
-//! each one as [`Outcome::Done`] or [`Outcome::TimedOut`], in the order you passed them
-//! in. This is the core of step 05's `/things?deadline_ms=N`, and of Go's
-//! `context.WithDeadline` shared by every goroutine of a request.
+//! Why a deadline and not a timeout: a per-call timeout answers "how long may *this*
+//! call take?"; a deadline answers "when must *the whole answer* be ready?". Give each
+//! call its own 200 ms and await them in turn, and three slow calls take 600 ms. Give
+//! every call the same *point in time* (`tokio::time::timeout_at` takes a
+//! `tokio::time::Instant`), run them all at once, and the batch ends at that instant
+//! whatever the calls do. This is the core of step 05's `/things?deadline_ms=N`, and of
+//! Go's `context.WithDeadline` shared by every goroutine of a request.
+//!
+//! Why partial results: when the deadline passes, the calls that finished have real
+//! answers. Cut off each call separately, not the batch as a whole, so the late ones
+//! become [`Outcome::TimedOut`] and the others keep their [`Outcome::Done`].
+//!
+//! Why no `tokio::spawn`: `futures_util::future::join_all` polls every future inside
+//! the caller's task, concurrently, and hands back their outputs in input order. So the
+//! calls may borrow (a client, a URL), and dropping them is all it takes to cancel them:
+//! nothing of a timed-out call outlives this function.
 
 use futures_util::future::join_all;
 use tokio::time::{Instant, timeout_at};
@@ -25,22 +35,6 @@ use crate::outcome::Outcome;
 /// This is the reusable piece of the step (the runner's timeout demo does the same with
 /// spawned tasks). To draw a timeline, wrap each call in a future that records its own
 /// start and end.
-///
-/// ```no_run
-/// use std::time::Duration;
-/// use tokio::time::{Instant, sleep};
-/// # use sol04_timeouts::{fan_out_with_deadline, Outcome};
-///
-/// # async fn demo() {
-/// async fn call(ms: u64) -> u64 {
-///     sleep(Duration::from_millis(ms)).await;
-///     ms
-/// }
-/// let deadline = Instant::now() + Duration::from_millis(250);
-/// let outcomes = fan_out_with_deadline(vec![call(100), call(400), call(200)], deadline).await;
-/// assert_eq!(outcomes, [Outcome::Done(100), Outcome::TimedOut, Outcome::Done(200)]);
-/// # }
-/// ```
 pub async fn fan_out_with_deadline<F>(
     calls: impl IntoIterator<Item = F>,
     deadline: Instant,
@@ -48,8 +42,8 @@ pub async fn fan_out_with_deadline<F>(
 where
     F: Future,
 {
-    // Each call races the *same* deadline. `timeout_at` drops its call when the deadline
-    // passes, so nothing of a timed-out call outlives this function.
+    // Each call races the *same* deadline, and `timeout_at` drops its call when it
+    // passes.
     let raced = calls.into_iter().map(|call| async move {
         match timeout_at(deadline, call).await {
             Ok(output) => Outcome::Done(output),

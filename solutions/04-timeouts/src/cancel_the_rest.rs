@@ -1,11 +1,27 @@
-//! Stopping the rest: the first error or the deadline stops every other job (async).
+//! Exercise 4 (cancel_the_rest): the first error or the deadline stops every other job
+//! (async), and the group returns only when they are gone.
 //!
 //! The idea: Go's `errgroup.WithContext` in Rust. Every job gets a clone of one
 //! `CancellationToken` (Go: the group's `ctx`). When a job fails or the deadline passes,
-//! we cancel the token, and the jobs that watch it wind down by themselves, cleaning up as
-//! they go. A job that ignores the token is given a short grace period and then aborted
-//! (`JoinSet::abort_all`), which drops its future at its next `.await`: something Go
-//! cannot do to a goroutine. Either way, `wait` returns only when every job is gone.
+//! the group cancels the token, and the jobs that watch it wind down by themselves,
+//! cleaning up as they go. A job that ignores the token gets a short grace period and is
+//! then aborted, which drops its future at its next `.await`: something Go cannot do to
+//! a goroutine. Either way, `wait` returns only when every job is gone: stopping to
+//! *wait* for the jobs is not enough, they must stop *working*.
+//!
+//! Why the pieces fit:
+//!
+//! - `JoinSet::join_next` is cancel-safe: when it loses a `select!` race (to the
+//!   deadline), no result is lost; it stays in the set for the next call.
+//! - `tokio::time::sleep_until` takes the absolute deadline, so a timer re-created on
+//!   every turn of a loop still fires at the same instant. A `sleep` of a *duration*
+//!   re-created on every turn starts over each time: every finished job would push the
+//!   deadline back.
+//! - `JoinSet::abort_all` only *asks*: each task is dropped the next time the runtime
+//!   gets to it, and is gone once the set has handed it back (`join_next`). Until then
+//!   it may still hold its socket.
+//! - A job's `JoinError` before the group stops anything can only be a panic: nobody
+//!   has aborted a task yet. `std::panic::resume_unwind` raises it again in the caller.
 
 use std::time::Duration;
 
@@ -75,8 +91,7 @@ impl<T: Send + 'static, E: Send + 'static> TaskGroup<T, E> {
         let mut finished = Vec::with_capacity(self.spawned);
         let why = loop {
             tokio::select! {
-                // `join_next` is cancel-safe: when the deadline wins this race, no result
-                // is lost; it stays in the set.
+                // Cancel-safe: if the deadline wins this race, no result is lost.
                 next = self.tasks.join_next() => match next {
                     // The set is empty: every job succeeded.
                     None => {
@@ -87,12 +102,10 @@ impl<T: Send + 'static, E: Send + 'static> TaskGroup<T, E> {
                     Some(Ok((index, Err(error)))) => break Stopped::Failed { index, error },
                     Some(Err(join_error)) => {
                         self.stop(grace).await;
-                        // Nobody aborts a task before `stop`, so this is a panic.
                         std::panic::resume_unwind(join_error.into_panic());
                     }
                 },
-                // `sleep_until` takes the absolute deadline, so re-creating it on every
-                // turn of the loop never pushes the deadline back.
+                // An instant, not a duration: re-created each turn, it never moves.
                 () = sleep_until(deadline) => {
                     break Stopped::DeadlinePassed { finished: finished.len() };
                 }

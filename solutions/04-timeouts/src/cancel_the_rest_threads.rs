@@ -1,12 +1,23 @@
-//! Stopping the rest with threads: a cancel token the workers check, and a deadline.
+//! Exercise 5 (cancel_the_rest_threads): the same "stop the rest" with threads: a cancel
+//! token the workers check, and a deadline.
 //!
-//! The idea: the same contract as the async `TaskGroup`, with threads. Each job runs on
-//! its own scoped thread and is handed a [`CancelToken`]; results come back over one
-//! channel; the caller `select!`s between that channel and a timer channel for the
-//! deadline (`crossbeam_channel::at`). On the first error or at the deadline it cancels
+//! The idea: the contract of the async `TaskGroup`, with threads. Each job runs on its
+//! own scoped thread and is handed a [`CancelToken`]; results come back over one
+//! channel; the caller waits on that channel and on a timer channel for the deadline
+//! (`crossbeam_channel::at`) at once. On the first error or at the deadline it cancels
 //! the token. It cannot abort a thread, so it must then wait for every worker to notice
-//! the token and return: `thread::scope` does that waiting, and guarantees no worker
-//! outlives the call.
+//! the token and return: `thread::scope` does that waiting, and guarantees that no
+//! worker outlives the call.
+//!
+//! Why the pieces fit:
+//!
+//! - An unbounded results channel: a worker that finishes after the caller gave up
+//!   never blocks on its send.
+//! - "All finished" is the channel disconnecting, which happens when the last `Sender`
+//!   is dropped. The caller's own `Sender` (the one it cloned for the workers) counts
+//!   too: as long as the caller holds it, the channel never disconnects.
+//! - Forgetting to cancel does not hang forever, but it does wait: the scope cannot end
+//!   before every worker has returned by itself.
 
 use std::thread;
 use std::time::Instant;
@@ -40,12 +51,11 @@ where
             let results_tx = results_tx.clone();
             let token = token.clone();
             scope.spawn(move || {
-                // Unbounded: a worker finishing after we gave up never blocks here.
                 let _ = results_tx.send((index, job(&token)));
             });
         }
-        // Only the workers hold senders now, so the channel disconnects when the last
-        // worker is done: that is how we learn "all finished".
+        // Only the workers hold senders now: the channel disconnects when the last one
+        // is done, and that is how we learn "all finished".
         drop(results_tx);
 
         let mut finished = Vec::new();

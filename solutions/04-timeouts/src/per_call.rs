@@ -1,10 +1,16 @@
-//! A timeout for one async call: `tokio::time::timeout`.
+//! Exercise 1 (per_call_timeout): a time limit on one async call, and what happens to the
+//! call when the limit passes.
 //!
-//! The idea: `timeout(limit, call)` is a future that polls `call` and a timer side by
-//! side. When the timer wins, the `call` future is *dropped*, and dropping a future is
-//! how async Rust cancels: it will never be polled again, and whatever it owned (a
-//! socket, a lock guard, a buffer) is freed right there. Go needs a `ctx` passed down
-//! for this; Rust needs nothing from the callee.
+//! Why it works: `tokio::time::timeout` returns a future that *owns* the call and polls
+//! it beside a timer. When the timer wins, it drops the call, and dropping a future is
+//! how async Rust cancels: the call is never polled again, and whatever it owned (a
+//! socket, a lock guard, a buffer) is freed right there, at the `.await` where it
+//! waited. Go needs a `ctx` passed down for this; the Rust callee needs nothing.
+//!
+//! That holds only while you own the future. A spawned task belongs to the runtime: a
+//! timeout on its `JoinHandle` stops the *waiting*, and the task works on. And a limit
+//! that is checked after the call has returned is no limit at all: it must be able to
+//! interrupt the call.
 
 use std::time::Duration;
 

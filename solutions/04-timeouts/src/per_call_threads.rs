@@ -1,12 +1,22 @@
-//! A timeout for one blocking call: a worker thread and `crossbeam_channel::select!`.
+//! Exercise 2 (per_call_timeout_threads): a time limit on one blocking call, with a
+//! worker thread and `crossbeam_channel::select!`.
 //!
-//! The idea: a thread cannot be stopped from outside, so a "timeout" on blocking work
-//! means *we stop waiting*, not *it stops working*. The worker runs the call and sends
-//! the result over a channel; we `select!` between that channel and a timer channel
-//! (`after(limit)`), exactly like Go's `select` with `time.After`. If the timer wins,
-//! the worker keeps running until its call returns, then finds nobody listening and
-//! exits. (To stop the work itself, the work must have a deadline of its own: see
-//! `cancel_reaches_io`.)
+//! Why it looks like this: a thread cannot be stopped from outside, so a "timeout" on
+//! blocking work means *we stop waiting*, not *it stops working*. The worker runs the
+//! call and sends its result over a channel; the caller waits on that channel and on a
+//! timer channel (`crossbeam_channel::after`) at once, exactly like Go's `select` with
+//! `time.After`. If the timer wins, the worker runs on until its call returns, finds
+//! nobody listening, and exits. (To stop the work itself, the work needs a deadline of
+//! its own: see `cancel_reaches_io`.)
+//!
+//! Two details the tests check:
+//!
+//! - A channel with room for one result lets a late worker drop off its result and exit.
+//!   (In Go, an unbuffered channel here leaks the goroutine forever. In Rust the send
+//!   fails instead, because the receiver is gone; room for one still says what we mean.)
+//! - A worker that panics drops its sender while it unwinds, so the channel closes
+//!   without a value. That is how the caller tells a panic from a timeout, and joining
+//!   the worker then hands over the panic's payload, to be raised again in the caller.
 
 use std::thread;
 use std::time::Duration;
@@ -26,10 +36,6 @@ where
     F: FnOnce() -> T + Send + 'static,
     T: Send + 'static,
 {
-    // Room for one message: the worker can always drop off its result and exit, even
-    // when nobody is waiting any more. (In Go, an unbuffered channel here leaks the
-    // goroutine forever; in Rust the send would fail instead, since the receiver is
-    // gone, but capacity 1 says what we mean.)
     let (result_tx, result_rx) = bounded(1);
     let worker = thread::spawn(move || {
         // After a timeout the receiver is gone, the send fails, and the late result is
@@ -40,8 +46,7 @@ where
     select! {
         recv(result_rx) -> message => match message {
             Ok(result) => Ok(result),
-            // The channel closed without a value: the worker panicked (unwinding
-            // dropped its sender). Join it to get the panic and re-raise it here.
+            // Closed without a value: the worker panicked. Join it to get the panic.
             Err(_disconnected) => match worker.join() {
                 Err(panic) => std::panic::resume_unwind(panic),
                 Ok(()) => unreachable!("the worker always sends before it returns"),

@@ -14,3 +14,4 @@ mod cancel_the_rest;
 mod cancel_the_rest_threads;
 mod per_call_timeout;
 mod per_call_timeout_threads;
+mod select_loop;

@@ -17,12 +17,13 @@ async fn a_fast_call_returns_its_value() {
     assert_eq!(
         result,
         Ok(7),
-        "expected Ok(7): the call takes 50 ms and the limit is 100 ms"
+        "expected Ok(7): the call takes 50 ms and the limit is 100 ms; got {result:?}"
     );
     assert!(
         elapsed < ms(100),
-        "expected to return as soon as the call finished (50 ms), not to wait for the \
-         limit; took {elapsed:?}"
+        "expected to return as soon as the call finished (50 ms); returned after \
+         {elapsed:?}. Likely mistake: waiting for the timer even when the call is done \
+         (race the two: the first to finish wins)"
     );
 }
 
@@ -35,11 +36,19 @@ async fn a_slow_call_times_out_at_the_limit() {
     assert_eq!(
         result,
         Err(TimedOut { limit: ms(100) }),
-        "expected Err(TimedOut {{ limit: 100ms }}): the call needs 10 s"
+        "expected Err(TimedOut {{ limit: 100ms }}), because the call needs 10 s; got \
+         {result:?}"
     );
     assert!(
         elapsed >= ms(100) && elapsed < ms(105),
-        "expected to give up right at the limit (100 ms); took {elapsed:?}"
+        "expected to give up right at the 100 ms limit; returned after {elapsed:?}.{}",
+        if elapsed >= ms(10_000) {
+            " That is when the 10 s call finished: with_timeout waited for the call to \
+             finish and only then compared the time with the limit. A limit must be able \
+             to interrupt the call: race it against a timer (tokio::time::timeout)"
+        } else {
+            ""
+        }
     );
 }
 
@@ -52,8 +61,10 @@ async fn a_call_that_never_finishes_times_out() {
         .unwrap_or_else(|_| {
             panic!(
                 "expected with_timeout to give up after its 30 ms limit; it was still \
-                 waiting an hour (of paused time) later. Is the call raced against a timer \
-                 (tokio::time::timeout)?"
+                 waiting an hour (of paused time) later, for a call that never finishes. \
+                 Likely mistake: with_timeout waited for the call to finish and only then \
+                 compared the time with the limit; race it against a timer instead \
+                 (tokio::time::timeout)"
             )
         });
     assert_eq!(
@@ -68,12 +79,17 @@ async fn a_timed_out_call_is_cancelled_not_left_running() {
     let probe = Probe::new();
     let result = with_timeout(fake_call(probe.clone(), ms(10_000), 7), ms(100)).await;
     assert!(result.is_err(), "expected a timeout; got {result:?}");
+    let seen = (probe.started(), probe.still_running(), probe.finished());
     assert_eq!(
-        (probe.started(), probe.still_running(), probe.finished()),
+        seen,
         (1, 0, 0),
-        "expected the timed-out call to be dropped (cancelled) by the time \
-         with_timeout returns, because a timeout that leaves the work running in the \
-         background only hides the slowness. Await the call inside \
-         tokio::time::timeout instead of spawning it. (started, still running, finished)"
+        "expected the timed-out call to be dropped (cancelled) by the time with_timeout \
+         returns: a timeout that leaves the work running in the background only hides \
+         the slowness. (started, still running, finished).{}",
+        if seen.2 == 1 {
+            " It ran to its end: nothing interrupted it"
+        } else {
+            ""
+        }
     );
 }

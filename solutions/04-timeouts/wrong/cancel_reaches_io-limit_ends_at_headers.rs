@@ -1,0 +1,87 @@
+//! KNOWN WRONG (cancel_reaches_io): the timeout covers send() only, so a body that
+//! stalls halfway is waited for without limit.
+//!
+//! Exercise 6 (cancel_reaches_io): giving up on an HTTP call must close its socket, or
+//! the upstream keeps working for nobody.
+//!
+//! Why async gets it for free: a timeout is only half done if the request keeps
+//! running. In async Rust the request *is* a future: when `tokio::time::timeout` (or a
+//! `select!`, or an aborted task) drops it, reqwest drops the connection, the upstream
+//! sees its client go away, and stops. No context to thread through, nothing to
+//! remember, as long as the request stays inside the future that gets dropped. Spawn it
+//! into a task of its own and the timeout drops only your wait for it.
+//!
+//! Why the limit must cover the body: the status line can arrive at once and the body
+//! stall halfway. A limit that ends when the headers arrive does not bound the call.
+//!
+//! Why blocking needs another road: a blocking call cannot be dropped halfway. The
+//! thread sits inside `read()`, and nothing from outside can make it return. The only
+//! way to bound it is to give the I/O itself a deadline (`RequestBuilder::timeout`), so
+//! that reqwest gives up, closes the connection, and returns an error whose
+//! `is_timeout()` is true. (Go's answer matches Rust async's, by a different road:
+//! `http.NewRequestWithContext` makes the transport watch `ctx.Done()` and close the
+//! connection.)
+
+use std::time::Duration;
+
+use serde_json::Value;
+
+/// Why a fetch failed.
+#[derive(Debug, thiserror::Error)]
+pub enum FetchError {
+    /// No complete answer (headers and body) within the limit; the request was cancelled.
+    #[error("no answer within {limit:?}; the request was cancelled")]
+    TimedOut { limit: Duration },
+    /// Connection refused, a non-2xx status, a body that is not JSON, …
+    #[error("request failed: {0}")]
+    Http(#[from] reqwest::Error),
+}
+
+// ANCHOR: fetch_json
+/// GETs `url` and decodes its JSON body, all within `limit`.
+///
+/// The limit covers the whole call: connecting, the status line, and reading the body.
+/// When it passes, the request future is dropped, which closes the connection: the
+/// upstream sees the client leave.
+pub async fn fetch_json(
+    client: &reqwest::Client,
+    url: &str,
+    limit: Duration,
+) -> Result<Value, FetchError> {
+    // WRONG: the limit covers sending and the status line; reading the body is not
+    // limited at all.
+    let response = match tokio::time::timeout(limit, client.get(url).send()).await {
+        Ok(response) => response?.error_for_status()?,
+        Err(_elapsed) => return Err(FetchError::TimedOut { limit }),
+    };
+    Ok(response.json::<Value>().await?)
+}
+// ANCHOR_END: fetch_json
+
+// ANCHOR: fetch_json_blocking
+/// The blocking twin of [`fetch_json`]: GETs `url` and decodes its JSON, within `limit`.
+///
+/// The deadline is given to the request itself, because nothing can interrupt a thread
+/// that is blocked reading a socket. When it passes, reqwest closes the connection and
+/// returns an error whose `is_timeout()` is true.
+pub fn fetch_json_blocking(
+    client: &reqwest::blocking::Client,
+    url: &str,
+    limit: Duration,
+) -> Result<Value, FetchError> {
+    let give_up = |error: reqwest::Error| {
+        if error.is_timeout() {
+            FetchError::TimedOut { limit }
+        } else {
+            FetchError::Http(error)
+        }
+    };
+    let response = client
+        .get(url)
+        .timeout(limit)
+        .send()
+        .map_err(give_up)?
+        .error_for_status()?;
+    response.json::<Value>().map_err(give_up)
+}
+// ANCHOR_END: fetch_json_blocking
