@@ -26,6 +26,8 @@
 
 mod recorder;
 mod render;
+mod svg;
 
 pub use recorder::{Span, SpanGuard, Timeline};
 pub use render::{Lane, RenderOptions, render};
+pub use svg::{Marker, SvgOptions, note_color, render_svg};
