@@ -1,4 +1,4 @@
-//! Closures carry arguments into a job and results out of it.
+//! Exercise 5 (closures): closures carry arguments into a job and results out of it.
 //!
 //! A job body takes no arguments of its own (only the stop signal), just as Go's
 //! `GenericFunction` is `func() error`. So how do we run `feature_usage(customer,
@@ -6,6 +6,20 @@
 //! wrap the call in a closure that *captures* the arguments, and let it write its result
 //! through a pointer into shared state. Rust does the same with `move` closures and
 //! `Arc<Mutex<..>>`, and also has a nicer way: the job's handle returns the value.
+//!
+//! Why it looks the way it does:
+//!
+//! * The closure runs on another thread, perhaps after the caller's variables are gone,
+//!   so it must *own* what it uses (`'static`): owned `String`s, not borrowed `&str`s.
+//!   Each job gets its own copies; `move` puts them inside the closure.
+//! * Shared results need one map with many owners (`Arc`) and one writer at a time
+//!   (`Mutex`). Cloning an `Arc` gives another pointer to the *same* map; cloning the map
+//!   itself would give each job a private copy that nobody ever reads.
+//! * When every job has finished, the map can be taken out from under the lock
+//!   (`std::mem::take` leaves an empty one behind). `Arc::try_unwrap` would work only once
+//!   every other clone is gone.
+//! * Starting a job and waiting for it in the same loop turn runs the jobs one after the
+//!   other; start them all, then wait.
 //!
 //! The idea to take away: `move` puts the arguments *inside* the closure; the closure is
 //! the package that travels to the other thread.
@@ -38,11 +52,11 @@ pub fn feature_usage(customer: &str, feature: &str) -> Result<u32, BoxError> {
 // ANCHOR_END: feature_usage
 
 // ANCHOR: usage_job
-/// A job, named `usage:<feature>`, that calls `feature_usage(&customer, &feature)`.
-/// Arguments in: the closure captures `customer` and `feature` (it owns them: `move`).
+/// A job, named `usage:<feature>`, that asks [`feature_usage`] about this customer and
+/// this feature, and returns its number.
 pub fn usage_job(customer: String, feature: String) -> Job<u32> {
-    // TODO: return Job::new(format!("usage:{feature}"), a `move` closure that ignores the
-    // stop signal and returns feature_usage(&customer, &feature)).
+    // TODO: Return a job named usage:<feature> that calls feature_usage for this customer
+    //       and feature, and returns its number (or its error).
     // Book: book/src/03-jobs.md#exercise-5-closures-in-results-out
     todo!()
 }
@@ -52,10 +66,8 @@ pub fn usage_job(customer: String, feature: String) -> Job<u32> {
 /// The Go way: every job writes its result into one shared, locked map, and we run them
 /// with [`run_all`] (jobs of `Job<()>`: they return nothing, they *write*).
 pub fn usage_report_shared(customer: &str, features: &[&str]) -> Result<UsageReport, JobError> {
-    // TODO: make an Arc<Mutex<UsageReport>>; build one Job<()> per feature whose `move`
-    // closure owns a String copy of customer and feature and an Arc clone, calls
-    // feature_usage(..)? and inserts (feature, uses) under the lock. run_all(jobs)?, then
-    // take the map out of the mutex (std::mem::take on the locked guard).
+    // TODO: Run one Job<()> per feature through run_all; each job writes its number into
+    //       one map that all of them share. Return the complete map, or the first error.
     // Book: book/src/03-jobs.md#exercise-5-closures-in-results-out
     todo!()
 }
@@ -78,8 +90,8 @@ pub fn usage_report(customer: &str, features: &[&str]) -> Result<UsageReport, Jo
 /// Runs every `(feature, job)` pair at the same time and gathers the numbers by feature.
 /// The first error, in the order given, is returned.
 pub fn collect_usage(jobs: Vec<(String, Job<u32>)>) -> Result<UsageReport, JobError> {
-    // TODO: start every job first (keep the feature name beside each handle), then wait
-    // for each handle in order and insert its value with `?`.
+    // TODO: Run all the jobs at the same time and file each one's number under its feature;
+    //       return the first error in the order given.
     // Book: book/src/03-jobs.md#exercise-5-closures-in-results-out
     todo!()
 }

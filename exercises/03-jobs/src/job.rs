@@ -1,11 +1,21 @@
-//! A job you can `start()` and later `wait()` on: Python's `threading.Thread` /
-//! `concurrent.futures.Future` feel, on an OS thread.
+//! Exercise 2 (start_wait): a job you `start()` and later `wait()` on, on an OS thread:
+//! Python's `threading.Thread` and `concurrent.futures.Future`, Go's `go` plus a channel.
 //!
 //! ```text
 //! Python:  t = Thread(target=f); t.start(); ...; t.join()
 //! Go:      h := job.Start(); ...; v, err := h.Wait()
 //! Rust:    let h = Job::new("f", f).start(); ...; let v = h.wait()?;
 //! ```
+//!
+//! Why it looks the way it does:
+//!
+//! * The thread is named after the job, so the default panic message says *which* job
+//!   panicked (`thread 'fetch-user' panicked at ...`).
+//! * The job and its handle hold two clones of one [`StopSignal`]: a clone is another
+//!   handle to the *same* flag, so `stop()` on the handle reaches the running job.
+//! * `Job::run` already turns the body's panics into `JobError::Panicked`, with their line,
+//!   on the job's thread. So `join` sees a panic only if one happened *outside* the body;
+//!   we learn of it on the waiting thread, where the location is no longer known.
 //!
 //! The idea to take away: a thread's `JoinHandle` already *is* a future result; a `Job`
 //! only adds a name, a stop signal, and the rule that a panic becomes an error.
@@ -77,9 +87,8 @@ impl<T: Send + 'static> Job<T> {
     /// # Panics
     /// If the operating system refuses to create a thread (as `std::thread::spawn` does).
     pub fn start(self) -> JobHandle<T> {
-        // TODO: make a StopSignal, keep one clone for the handle, move the other and `self`
-        // into a thread built with thread::Builder::new().name(..) that calls `self.run(&stop)`.
-        // Return JobHandle { name, stop, thread }.
+        // TODO: Run the job on a new thread named after it, and return at once; the
+        //       handle's stop must reach the StopSignal that the job's body is given.
         // Book: book/src/03-jobs.md#exercise-2-start-and-wait
         todo!()
     }
@@ -90,9 +99,9 @@ impl<T> JobHandle<T> {
     // ANCHOR: wait
     /// Blocks until the job has finished and returns its result.
     pub fn wait(self) -> Result<T, JobError> {
-        // TODO: join the thread. Ok(result) is the job's own result; Err(payload) means the
-        // thread panicked outside Job::run: return JobError::Panicked with panic_message(&*payload)
-        // and UNKNOWN_LOCATION.
+        // TODO: Block until the job's thread has ended and return the job's result; if the
+        //       thread itself panicked, that panic comes back as JobError::Panicked
+        //       (location unknown).
         // Book: book/src/03-jobs.md#exercise-2-start-and-wait
         todo!()
     }

@@ -1,4 +1,5 @@
-//! Turning a panic into a `JobError::Panicked` that says *where* it happened.
+//! Exercise 1 (panics): a panic in a job becomes a `JobError::Panicked` that says what
+//! happened and where.
 //!
 //! Go's RunAsync does this with `recover()` plus `debug.Stack()`, and digs the one
 //! interesting line out of the stack text. Rust splits the same information in two:
@@ -8,8 +9,20 @@
 //! * the *panic hook* runs first, on the panicking thread, and is given a
 //!   `PanicHookInfo` whose `location()` is the file and line of the panic.
 //!
-//! So we install a hook (once) that writes the location into a thread-local slot, and
-//! read that slot right after `catch_unwind` returns, on the same thread.
+//! So a hook (given below, installed once) writes the location into a thread-local slot,
+//! and whoever catches the panic reads that slot right after `catch_unwind` returns. Both
+//! run on the thread that panicked, one right after the other, so the slot holds *this*
+//! panic's line.
+//!
+//! Two more details, both tested:
+//!
+//! * A panic re-raised with `std::panic::resume_unwind` skips the hook. If the slot still
+//!   held the line of an older panic on this thread, that line would be reported: empty
+//!   the slot before the work starts.
+//! * `catch_unwind` asks for an `UnwindSafe` closure: the compiler's reminder that data
+//!   the closure touched may be half-updated after a panic. Wrapping the work in
+//!   `AssertUnwindSafe` is our promise that this is fine: nobody looks at the work again,
+//!   and shared state behind a `Mutex` is *poisoned* by a panic, so its next user finds out.
 //!
 //! The idea to take away: the hook sees *where*, `catch_unwind` sees *what*; a
 //! thread-local joins them because both run on the thread that panicked.
@@ -68,8 +81,8 @@ pub const NON_STRING_PAYLOAD: &str = "a panic without a text message";
 /// `panic!("boom")` carries a `&'static str`; `panic!("bad id {id}")` (anything with
 /// formatting) carries a `String`; `panic_any(x)` carries whatever `x` is.
 pub fn panic_message(payload: &(dyn Any + Send)) -> String {
-    // TODO: Downcast the payload: try `payload.downcast_ref::<&str>()`, then
-    // `downcast_ref::<String>()`; for anything else return NON_STRING_PAYLOAD.
+    // TODO: Return the panic's text, whether the payload holds a &str or a String; any
+    //       other payload has no text, so return NON_STRING_PAYLOAD.
     // Book: book/src/03-jobs.md#exercise-1-catch-a-panic
     todo!()
 }
@@ -80,10 +93,9 @@ pub fn panic_message(payload: &(dyn Any + Send)) -> String {
 /// as `JobError::Panicked` naming `job`, the message and the `"file.rs:LINE"` where it
 /// panicked.
 pub fn catch_panic<T>(job: &str, work: impl FnOnce() -> T) -> Result<T, JobError> {
-    // TODO: call install_location_hook(); clear the slot with take_panic_location(); run
-    // `work` inside std::panic::catch_unwind(AssertUnwindSafe(work)). On Err(payload) build
-    // JobError::Panicked with panic_message(&*payload) and take_panic_location()
-    // (or UNKNOWN_LOCATION if it is None).
+    // TODO: Run the work on this thread; a panic must stop here and come back as
+    //       JobError::Panicked with its message and the file:line the hook noted for *this*
+    //       panic (a panic the hook never saw has UNKNOWN_LOCATION, not an older line).
     // Book: book/src/03-jobs.md#exercise-1-catch-a-panic
     todo!()
 }

@@ -1,13 +1,28 @@
-//! `run_all`: Go's RunAsync. Run every job at once; the first error wins and the rest
-//! are told to stop.
+//! Exercise 3 (run_all): Go's RunAsync. Run every job at once; the first error wins and
+//! the rest are told to stop.
 //!
-//! Each job runs on its own thread and reports on one shared channel, so we hear from
-//! whichever job finishes *first*, whatever its position in the list. All jobs share one
-//! [`StopSignal`], the way Go's jobs share one cancellable `context.Context`.
+//! "The first error" means the first to *happen*, whatever the job's place in the list:
+//! a job that fails after 1 ms must not wait behind one that works for 30 s. Step 02's
+//! fan-in does exactly that: every thread reports on one shared channel, and the receiver
+//! hears whoever finishes first. All jobs share one [`StopSignal`], the way Go's jobs
+//! share one cancellable `context.Context`.
 //!
-//! The idea to take away: "return at once on the first error" and "stop the others" are
-//! two different things. The first is ours to do (stop listening); the second needs the
-//! jobs' co-operation (they check the signal).
+//! Why it looks the way it does:
+//!
+//! * "Return at once on the first error" and "stop the others" are two different things.
+//!   The first is ours to do (stop listening); the second needs the jobs' co-operation
+//!   (they check the signal). A thread cannot be killed from outside.
+//! * We never join the other threads after the first error: a job that ignores the
+//!   signal would keep us waiting for as long as it likes. They end on their own.
+//! * Jobs that finish after we returned still send their result, to nobody: that send
+//!   fails, and must fail quietly (no `unwrap`), just as Go's buffered channel lets late
+//!   goroutines exit instead of blocking forever.
+//! * The receiver's loop ends either after one report per job or when every sender is
+//!   gone; dropping our own copy of the sender makes the second possible, so a bug can
+//!   never leave `recv` waiting for a report that cannot come.
+//!
+//! The idea to take away: the first finisher comes from one shared channel; stopping is a
+//! request, and the jobs do the stopping.
 
 use std::sync::mpsc;
 use std::thread;
@@ -21,9 +36,9 @@ use crate::stop::StopSignal;
 /// On the first error (or panic) it stops the other jobs' [`StopSignal`] and returns that
 /// error at once, without waiting for them to wind down.
 pub fn run_all(jobs: Vec<Job<()>>) -> Result<(), JobError> {
-    // TODO: one StopSignal and one mpsc channel for all jobs. Spawn a thread per job that
-    // sends `job.run(&stop)` on the channel. Then receive one result per job: on the first
-    // Err, call stop.stop() and return it at once (do not join the other threads).
+    // TODO: Run every job at the same time, one thread each. Return the first error to
+    //       *happen*, as soon as it does, after telling the other jobs to stop; never wait
+    //       for them to end.
     // Book: book/src/03-jobs.md#exercise-3-run-all-first-error-wins
     todo!()
 }

@@ -1,4 +1,4 @@
-//! Closures carry arguments into a job and results out of it.
+//! Exercise 5 (closures): closures carry arguments into a job and results out of it.
 //!
 //! A job body takes no arguments of its own (only the stop signal), just as Go's
 //! `GenericFunction` is `func() error`. So how do we run `feature_usage(customer,
@@ -6,6 +6,20 @@
 //! wrap the call in a closure that *captures* the arguments, and let it write its result
 //! through a pointer into shared state. Rust does the same with `move` closures and
 //! `Arc<Mutex<..>>`, and also has a nicer way: the job's handle returns the value.
+//!
+//! Why it looks the way it does:
+//!
+//! * The closure runs on another thread, perhaps after the caller's variables are gone,
+//!   so it must *own* what it uses (`'static`): owned `String`s, not borrowed `&str`s.
+//!   Each job gets its own copies; `move` puts them inside the closure.
+//! * Shared results need one map with many owners (`Arc`) and one writer at a time
+//!   (`Mutex`). Cloning an `Arc` gives another pointer to the *same* map; cloning the map
+//!   itself would give each job a private copy that nobody ever reads.
+//! * When every job has finished, the map can be taken out from under the lock
+//!   (`std::mem::take` leaves an empty one behind). `Arc::try_unwrap` would work only once
+//!   every other clone is gone.
+//! * Starting a job and waiting for it in the same loop turn runs the jobs one after the
+//!   other; start them all, then wait.
 //!
 //! The idea to take away: `move` puts the arguments *inside* the closure; the closure is
 //! the package that travels to the other thread.
@@ -38,8 +52,8 @@ pub fn feature_usage(customer: &str, feature: &str) -> Result<u32, BoxError> {
 // ANCHOR_END: feature_usage
 
 // ANCHOR: usage_job
-/// A job, named `usage:<feature>`, that calls `feature_usage(&customer, &feature)`.
-/// Arguments in: the closure captures `customer` and `feature` (it owns them: `move`).
+/// A job, named `usage:<feature>`, that asks [`feature_usage`] about this customer and
+/// this feature, and returns its number.
 pub fn usage_job(customer: String, feature: String) -> Job<u32> {
     Job::new(format!("usage:{feature}"), move |_stop| {
         feature_usage(&customer, &feature)
@@ -55,7 +69,6 @@ pub fn usage_report_shared(customer: &str, features: &[&str]) -> Result<UsageRep
     let jobs = features
         .iter()
         .map(|feature| {
-            // Each closure gets its own copies: owned Strings and a clone of the Arc.
             let (customer, feature) = (customer.to_string(), feature.to_string());
             let report = Arc::clone(&report);
             Job::new(format!("usage:{feature}"), move |_stop| {
@@ -69,8 +82,6 @@ pub fn usage_report_shared(customer: &str, features: &[&str]) -> Result<UsageRep
         })
         .collect();
     run_all(jobs)?;
-    // All jobs succeeded, so the map is complete. `take` it out of the mutex rather than
-    // `Arc::try_unwrap`: a job thread may still be dropping its clone of the Arc.
     let mut report = report.lock().unwrap_or_else(PoisonError::into_inner);
     Ok(std::mem::take(&mut *report))
 }
@@ -93,12 +104,10 @@ pub fn usage_report(customer: &str, features: &[&str]) -> Result<UsageReport, Jo
 /// Runs every `(feature, job)` pair at the same time and gathers the numbers by feature.
 /// The first error, in the order given, is returned.
 pub fn collect_usage(jobs: Vec<(String, Job<u32>)>) -> Result<UsageReport, JobError> {
-    // Start them all first, so they all run at once...
     let started: Vec<(String, JobHandle<u32>)> = jobs
         .into_iter()
         .map(|(feature, job)| (feature, job.start()))
         .collect();
-    // ...then wait for each; waiting in order costs nothing when we need them all.
     let mut report = UsageReport::new();
     for (feature, handle) in started {
         report.insert(feature, handle.wait()?);

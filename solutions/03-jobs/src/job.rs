@@ -1,11 +1,21 @@
-//! A job you can `start()` and later `wait()` on: Python's `threading.Thread` /
-//! `concurrent.futures.Future` feel, on an OS thread.
+//! Exercise 2 (start_wait): a job you `start()` and later `wait()` on, on an OS thread:
+//! Python's `threading.Thread` and `concurrent.futures.Future`, Go's `go` plus a channel.
 //!
 //! ```text
 //! Python:  t = Thread(target=f); t.start(); ...; t.join()
 //! Go:      h := job.Start(); ...; v, err := h.Wait()
 //! Rust:    let h = Job::new("f", f).start(); ...; let v = h.wait()?;
 //! ```
+//!
+//! Why it looks the way it does:
+//!
+//! * The thread is named after the job, so the default panic message says *which* job
+//!   panicked (`thread 'fetch-user' panicked at ...`).
+//! * The job and its handle hold two clones of one [`StopSignal`]: a clone is another
+//!   handle to the *same* flag, so `stop()` on the handle reaches the running job.
+//! * `Job::run` already turns the body's panics into `JobError::Panicked`, with their line,
+//!   on the job's thread. So `join` sees a panic only if one happened *outside* the body;
+//!   we learn of it on the waiting thread, where the location is no longer known.
 //!
 //! The idea to take away: a thread's `JoinHandle` already *is* a future result; a `Job`
 //! only adds a name, a stop signal, and the rule that a panic becomes an error.
@@ -79,10 +89,8 @@ impl<T: Send + 'static> Job<T> {
     pub fn start(self) -> JobHandle<T> {
         let name = self.name.clone();
         let stop = StopSignal::new();
-        // The thread gets its own handle to the same stop flag; we keep one to stop it.
-        let job_stop = stop.clone();
+        let job_stop = stop.clone(); // the same flag: the handle keeps `stop`
         let thread = thread::Builder::new()
-            // Named threads make the default panic message say *which* job panicked.
             .name(name.clone())
             .spawn(move || self.run(&job_stop))
             .expect("the operating system refused to start a thread");
@@ -96,11 +104,7 @@ impl<T> JobHandle<T> {
     /// Blocks until the job has finished and returns its result.
     pub fn wait(self) -> Result<T, JobError> {
         match self.thread.join() {
-            // The thread ended normally: this is the job's own result, panics included,
-            // because `Job::run` caught them.
-            Ok(result) => result,
-            // The thread itself panicked outside `Job::run` (say, in a panic hook). We
-            // have the payload but no location: `join` runs on *our* thread.
+            Ok(result) => result, // the job's own result, its caught panics included
             Err(payload) => Err(JobError::Panicked {
                 job: self.name,
                 message: panic_message(&*payload),

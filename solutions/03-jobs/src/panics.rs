@@ -1,4 +1,5 @@
-//! Turning a panic into a `JobError::Panicked` that says *where* it happened.
+//! Exercise 1 (panics): a panic in a job becomes a `JobError::Panicked` that says what
+//! happened and where.
 //!
 //! Go's RunAsync does this with `recover()` plus `debug.Stack()`, and digs the one
 //! interesting line out of the stack text. Rust splits the same information in two:
@@ -8,8 +9,20 @@
 //! * the *panic hook* runs first, on the panicking thread, and is given a
 //!   `PanicHookInfo` whose `location()` is the file and line of the panic.
 //!
-//! So we install a hook (once) that writes the location into a thread-local slot, and
-//! read that slot right after `catch_unwind` returns, on the same thread.
+//! So a hook (given below, installed once) writes the location into a thread-local slot,
+//! and whoever catches the panic reads that slot right after `catch_unwind` returns. Both
+//! run on the thread that panicked, one right after the other, so the slot holds *this*
+//! panic's line.
+//!
+//! Two more details, both tested:
+//!
+//! * A panic re-raised with `std::panic::resume_unwind` skips the hook. If the slot still
+//!   held the line of an older panic on this thread, that line would be reported: empty
+//!   the slot before the work starts.
+//! * `catch_unwind` asks for an `UnwindSafe` closure: the compiler's reminder that data
+//!   the closure touched may be half-updated after a panic. Wrapping the work in
+//!   `AssertUnwindSafe` is our promise that this is fine: nobody looks at the work again,
+//!   and shared state behind a `Mutex` is *poisoned* by a panic, so its next user finds out.
 //!
 //! The idea to take away: the hook sees *where*, `catch_unwind` sees *what*; a
 //! thread-local joins them because both run on the thread that panicked.
@@ -84,13 +97,7 @@ pub fn panic_message(payload: &(dyn Any + Send)) -> String {
 /// panicked.
 pub fn catch_panic<T>(job: &str, work: impl FnOnce() -> T) -> Result<T, JobError> {
     install_location_hook();
-    // Forget any location left over from an earlier panic on this thread: a panic raised
-    // with `resume_unwind` skips the hook, and must not borrow someone else's line.
-    take_panic_location();
-
-    // `AssertUnwindSafe`: `catch_unwind` wants us to promise that nothing `work` touches
-    // is left broken and then used after the panic. We never look at `work` again, and
-    // shared state it may hold (`Arc<Mutex<..>>`) gets poisoned, so callers find out.
+    take_panic_location(); // an empty slot: a hook-less panic must not get an old line
     match panic::catch_unwind(AssertUnwindSafe(work)) {
         Ok(value) => Ok(value),
         Err(payload) => Err(JobError::Panicked {

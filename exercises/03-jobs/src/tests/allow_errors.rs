@@ -8,7 +8,7 @@ use crate::allow_errors::run_all_allow_errors;
 use crate::error::JobError;
 use crate::job::Job;
 
-use super::support::{PATIENCE, within};
+use super::support::{PATIENCE, advice, check_slots, within};
 
 fn failed(job: &str, message: &str) -> Option<JobError> {
     Some(JobError::Failed {
@@ -39,10 +39,7 @@ fn errors_come_back_at_the_index_of_their_job() {
         }),
         failed("bad-4", "quota exceeded"),
     ];
-    assert_eq!(
-        errors, expected,
-        "one slot per job, in the jobs' order: None for success, Some(error) for failure"
-    );
+    check_slots(&errors, &expected);
 }
 
 #[test]
@@ -74,13 +71,12 @@ fn it_waits_for_jobs_that_finish_after_an_error() {
         }),
     ];
     let errors = within("run_all_allow_errors", move || run_all_allow_errors(jobs));
-    assert_eq!(
-        errors,
-        vec![
+    check_slots(
+        &errors,
+        &[
             failed("early", "early failure"),
-            failed("late", "late failure")
+            failed("late", "late failure"),
         ],
-        "run_all_allow_errors must wait for every job, and stop none of them"
     );
 }
 
@@ -106,6 +102,12 @@ fn the_jobs_run_at_the_same_time() {
     assert_eq!(
         errors,
         vec![None, None, None],
-        "start every job before waiting on the first one"
+        "{}",
+        advice(
+            "three jobs started together: the first finishes once the last has started",
+            format!("the first job waited {PATIENCE:?} for the last one to start, in vain"),
+            "starting and waiting in the same loop runs the jobs one after the other: \
+             start every job first, then wait"
+        )
     );
 }

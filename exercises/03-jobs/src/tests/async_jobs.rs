@@ -14,7 +14,7 @@ use crate::async_job::AsyncJob;
 use crate::async_run_all::{run_all_allow_errors_async, run_all_async};
 use crate::error::JobError;
 
-use super::support::within_async;
+use super::support::{advice, check_slots, within_async};
 
 fn secs(n: u64) -> Duration {
     Duration::from_secs(n)
@@ -49,8 +49,13 @@ async fn run_all_async_succeeds_when_every_job_does_and_runs_them_at_once() {
     assert_eq!(done.load(Ordering::SeqCst), 3, "every job must have run");
     assert!(
         elapsed < Duration::from_millis(1500),
-        "three 1 s jobs run at once take 1 s, one after the other 3 s; took {elapsed:?}: \
-         spawn them all into the JoinSet before awaiting any"
+        "{}",
+        advice(
+            "three 1 s jobs run at once to take 1 s",
+            format!("they took {elapsed:?}"),
+            "each job was awaited before the next was spawned, so they ran one after the \
+             other: spawn them all, then wait"
+        )
     );
 }
 
@@ -89,17 +94,25 @@ async fn run_all_async_returns_the_first_error_and_aborts_the_rest() {
     );
     assert!(
         elapsed < Duration::from_millis(1500),
-        "run_all_async must return as soon as the first error arrives (at 1 s); took \
-         {elapsed:?}"
+        "{}",
+        advice(
+            "run_all_async to return at 1 s, when the first error happens",
+            format!("it returned after {elapsed:?}"),
+            "the tasks were awaited in the order they were started, so the 30 s job, first \
+             in the list, was awaited first. A JoinSet's join_next hands back whichever \
+             task finishes first"
+        )
     );
 
     // Let a minute of (paused) time pass: a slow job still alive would finish now.
     sleep(secs(60)).await;
-    assert!(
-        !side_effect.load(Ordering::SeqCst),
-        "the slow job must have been aborted (JoinSet::abort_all, or drop the JoinSet), \
-         so its side effect never happens"
+    let ran_on = advice(
+        "the 30 s job to be aborted when run_all_async returned the first error",
+        "it ran on, detached, and did its work 29 s later",
+        "dropping a tokio JoinHandle does not stop its task, it only stops you waiting: \
+         abort the rest (a JoinSet aborts its tasks with abort_all, or when it is dropped)",
     );
+    assert!(!side_effect.load(Ordering::SeqCst), "{ran_on}");
     assert_eq!(
         Arc::strong_count(&held_by_slow),
         1,
@@ -142,7 +155,7 @@ async fn allow_errors_async_waits_for_all_and_indexes_the_errors() {
     let line = line!() + 3;
     let panicky = AsyncJob::new("panicky", async {
         sleep(secs(2)).await;
-        panic!("index out of range");
+        panic!("a deliberate panic, in the test's job");
     });
     let jobs = vec![
         slowest,
@@ -159,22 +172,21 @@ async fn allow_errors_async_waits_for_all_and_indexes_the_errors() {
     .await;
     let elapsed = started.elapsed();
 
-    assert_eq!(
-        errors,
-        vec![
+    check_slots(
+        &errors,
+        &[
             None,
             Some(JobError::Failed {
                 job: "failing".to_string(),
-                message: "no such user".to_string()
+                message: "no such user".to_string(),
             }),
             Some(JobError::Panicked {
                 job: "panicky".to_string(),
-                message: "index out of range".to_string(),
+                message: "a deliberate panic, in the test's job".to_string(),
                 location: format!("{}:{}", file!(), line),
             }),
             None,
         ],
-        "one slot per job, in order: None for success, Some(error) for failure"
     );
     assert!(
         slowest_done.load(Ordering::SeqCst),
@@ -182,7 +194,12 @@ async fn allow_errors_async_waits_for_all_and_indexes_the_errors() {
     );
     assert!(
         elapsed >= secs(3) && elapsed < Duration::from_millis(3500),
-        "the jobs run at once: the total is the slowest job's 3 s, not the sum 6 s; took \
-         {elapsed:?}"
+        "{}",
+        advice(
+            "jobs of 3 s, 1 s, 2 s and 0 s run at once to take 3 s, the slowest one's",
+            format!("they took {elapsed:?}"),
+            "each job was awaited before the next one was started: start them all, then \
+             wait for each"
+        )
     );
 }

@@ -9,7 +9,7 @@ use crate::closures::{
 use crate::error::JobError;
 use crate::job::Job;
 
-use super::support::{PATIENCE, within};
+use super::support::{PATIENCE, advice, within};
 
 /// What the report for `customer` must say, computed one call at a time.
 fn expected_report(customer: &str, features: &[&str]) -> UsageReport {
@@ -36,10 +36,16 @@ fn usage_job_carries_its_arguments_in_and_its_result_out() {
     });
     assert_eq!(job.name(), "usage:maps", "name the job usage:<feature>");
     let result = within("start + wait", move || job.start().wait());
+    let expected = feature_usage("grace", "maps").expect("maps is a known feature");
     assert_eq!(
         result,
-        Ok(feature_usage("grace", "maps").expect("maps is a known feature")),
-        "the job must call feature_usage with the customer and feature it captured"
+        Ok(expected),
+        "{}",
+        advice(
+            format!("Ok({expected}), what feature_usage says for grace and maps"),
+            format!("{result:?}"),
+            "the job must call feature_usage with the customer and feature it captured"
+        )
     );
 }
 
@@ -63,10 +69,20 @@ fn the_shared_map_collects_every_jobs_result() {
     let report = within("usage_report_shared", move || {
         usage_report_shared("ada", &features)
     });
+    let expected = expected_report("ada", &features);
+    let mistake = match &report {
+        Ok(map) if map.is_empty() => {
+            "every job wrote into its own copy of the map (a clone of the map, not of the \
+             Arc that points to it), so the map you returned saw none of it"
+        }
+        Ok(_) => "every job must insert (feature, uses) into the one shared map",
+        Err(_) => "these features are all known: no job should fail",
+    };
     assert_eq!(
         report,
-        Ok(expected_report("ada", &features)),
-        "every job must insert (feature, uses) into the shared map before run_all returns"
+        Ok(expected.clone()),
+        "{}",
+        advice(format!("Ok({expected:?})"), format!("{report:?}"), mistake)
     );
 }
 
@@ -86,10 +102,16 @@ fn the_shared_map_version_reports_an_unknown_feature() {
 fn the_handles_bring_every_result_back() {
     let features = ["news", "search", "maps"];
     let report = within("usage_report", move || usage_report("linus", &features));
+    let expected = expected_report("linus", &features);
     assert_eq!(
         report,
-        Ok(expected_report("linus", &features)),
-        "start one usage_job per feature, then wait for each and insert its value"
+        Ok(expected.clone()),
+        "{}",
+        advice(
+            format!("Ok({expected:?})"),
+            format!("{report:?}"),
+            "wait for each job's handle and file its value under the job's feature"
+        )
     );
 }
 
@@ -141,7 +163,12 @@ fn the_handles_version_runs_the_jobs_at_the_same_time() {
             ("search".to_string(), 12),
             ("maps".to_string(), 5)
         ])),
-        "start every job before waiting for any: starting and waiting in the same loop \
-         runs them one after the other"
+        "{}",
+        advice(
+            "two jobs that greet each other to run at once and both succeed",
+            "the first job waited in vain for the second (see the error above)",
+            "starting and waiting in the same loop runs the jobs one after the other: \
+             start every job first, then wait"
+        )
     );
 }

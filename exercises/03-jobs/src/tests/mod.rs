@@ -11,4 +11,5 @@ mod async_jobs;
 mod closures;
 mod panics;
 mod run_all;
+mod shared_cache;
 mod start_wait;

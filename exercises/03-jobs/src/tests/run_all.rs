@@ -10,7 +10,7 @@ use crate::error::JobError;
 use crate::job::Job;
 use crate::run_all::run_all;
 
-use super::support::{PATIENCE, expect_message, within};
+use super::support::{PATIENCE, advice, expect_message, within};
 
 #[test]
 fn all_jobs_succeed_and_all_of_them_ran() {
@@ -69,31 +69,55 @@ fn the_jobs_run_at_the_same_time() {
     assert_eq!(
         result,
         Ok(()),
-        "run_all must start every job on its own thread before waiting for any"
+        "{}",
+        advice(
+            "two jobs that greet each other to run at once and succeed",
+            format!("{result:?}"),
+            "the jobs ran one after the other: start a thread for every job before \
+             waiting for any"
+        )
     );
+}
+
+/// How the slow job of the next test ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SlowEnd {
+    /// It heard the stop signal: what run_all must make happen.
+    Stopped,
+    /// It did all its work, and run_all had not returned yet.
+    FinishedBeforeRunAllReturned,
+    /// It did all its work after run_all had returned: nobody told it to stop.
+    FinishedAfterRunAllReturned,
 }
 
 #[test]
 fn the_first_error_is_returned_and_the_others_are_stopped() {
     let side_effect = Arc::new(AtomicBool::new(false));
+    let returned = Arc::new(AtomicBool::new(false));
     let (started, slow_started) = mpsc::channel();
     let (exited, slow_exited) = mpsc::channel();
 
-    // A slow job: 30 seconds of "work", unless it is told to stop first.
+    // A slow job, first in the list: PATIENCE of "work", unless it is told to stop first.
     let slow = {
         let side_effect = Arc::clone(&side_effect);
+        let returned = Arc::clone(&returned);
         Job::new("slow", move |stop| {
             started.send(())?;
-            if stop.wait_timeout(Duration::from_secs(30)) {
-                exited.send("stopped")?;
-                return Ok(());
-            }
-            side_effect.store(true, Ordering::SeqCst);
-            exited.send("finished all its work")?;
+            let end = if stop.wait_timeout(PATIENCE) {
+                SlowEnd::Stopped
+            } else {
+                side_effect.store(true, Ordering::SeqCst);
+                if returned.load(Ordering::SeqCst) {
+                    SlowEnd::FinishedAfterRunAllReturned
+                } else {
+                    SlowEnd::FinishedBeforeRunAllReturned
+                }
+            };
+            exited.send(end)?;
             Ok(())
         })
     };
-    // Fails, but only once the slow job is under way.
+    // Second in the list, but the first to end: it fails once the slow job is under way.
     let failing = Job::new("failing", move |_stop| {
         slow_started
             .recv_timeout(PATIENCE)
@@ -101,8 +125,13 @@ fn the_first_error_is_returned_and_the_others_are_stopped() {
         Err("the upstream said 500".into())
     });
 
-    let result = within("run_all (one job fails, one takes 30 s)", move || {
-        run_all(vec![slow, failing])
+    let result = within("run_all (one job fails, one works for a while)", {
+        let returned = Arc::clone(&returned);
+        move || {
+            let result = run_all(vec![slow, failing]);
+            returned.store(true, Ordering::SeqCst);
+            result
+        }
     });
     assert_eq!(
         result,
@@ -110,13 +139,41 @@ fn the_first_error_is_returned_and_the_others_are_stopped() {
             job: "failing".to_string(),
             message: "the upstream said 500".to_string()
         }),
-        "run_all must return the first error as soon as it arrives"
+        "{}",
+        advice(
+            "the failing job's error",
+            format!("{result:?}"),
+            "return the first error that arrives"
+        )
     );
-    assert_eq!(
-        expect_message(&slow_exited, "the slow job to end after the error"),
-        "stopped",
-        "after the first error, run_all must stop() the StopSignal the other jobs share"
+    let end = expect_message(
+        &slow_exited,
+        "the slow job to end",
+        "the slow job never ended: run_all must not stop the jobs' threads for good",
     );
+    let happened = format!("the slow job ended as {end:?}");
+    match end {
+        SlowEnd::Stopped => {}
+        SlowEnd::FinishedBeforeRunAllReturned => panic!(
+            "{}",
+            advice(
+                "run_all to return the failing job's error at once and stop the slow job",
+                happened,
+                "run_all heard of the error only after the slow job, first in the list, had \
+                 ended: it waits for the jobs in the order they were started. Let every job \
+                 report on one shared channel, so the first to finish is heard first"
+            )
+        ),
+        SlowEnd::FinishedAfterRunAllReturned => panic!(
+            "{}",
+            advice(
+                "the slow job to be told to stop when the other job failed",
+                happened,
+                "run_all returned the error, but the other jobs were not stopped: call stop() \
+                 on the StopSignal they share before returning"
+            )
+        ),
+    }
     assert!(
         !side_effect.load(Ordering::SeqCst),
         "the slow job was stopped, so its side effect must never happen"
@@ -125,15 +182,15 @@ fn the_first_error_is_returned_and_the_others_are_stopped() {
 
 #[test]
 fn run_all_does_not_wait_for_a_job_that_ignores_stop() {
-    // This job ignores the stop signal and stays blocked until the test opens its gate,
-    // which happens only *after* run_all has returned. If run_all waited for every job
-    // after the first error, it would never return.
+    // This job ignores the stop signal and stays blocked until the test opens its gate
+    // (or PATIENCE runs out). If run_all waited for every job after the first error, it
+    // would return only after this job.
     let finished = Arc::new(AtomicBool::new(false));
     let (gate, gate_closed) = mpsc::channel::<()>();
     let stubborn = {
         let finished = Arc::clone(&finished);
         Job::new("stubborn", move |_stop| {
-            let _ = gate_closed.recv_timeout(Duration::from_secs(30));
+            let _ = gate_closed.recv_timeout(PATIENCE);
             finished.store(true, Ordering::SeqCst);
             Ok(())
         })
@@ -149,8 +206,13 @@ fn run_all_does_not_wait_for_a_job_that_ignores_stop() {
     );
     assert!(
         !finished.load(Ordering::SeqCst),
-        "run_all returned only after the blocked job finished: it must return on the \
-         first error without joining the others"
+        "{}",
+        advice(
+            "run_all to return on the first error, while the stubborn job is still blocked",
+            format!("run_all returned only after the stubborn job ended ({PATIENCE:?} later)"),
+            "run_all joins (or waits for) the other threads after the first error; a job \
+             that ignores the stop signal then keeps it waiting. Stop them, and return"
+        )
     );
     drop(gate); // let the stubborn job go home
 }
@@ -159,29 +221,32 @@ fn run_all_does_not_wait_for_a_job_that_ignores_stop() {
 fn a_panic_counts_as_the_first_error_and_stops_the_rest() {
     let (exited, looper_exited) = mpsc::channel();
     let (warmed_up, looper_warm) = mpsc::channel();
-    let iterations = Arc::new(AtomicUsize::new(0));
 
-    // Loops in small steps until told to stop; counts its steps.
-    let looper = {
-        let iterations = Arc::clone(&iterations);
-        Job::new("looper", move |stop| {
-            while !stop.wait_timeout(Duration::from_millis(1)) {
-                if iterations.fetch_add(1, Ordering::SeqCst) == 3 {
-                    warmed_up.send(())?;
-                }
+    // Loops in small steps until told to stop, or at the latest for twice PATIENCE (less
+    // than DEADLINE: a forgotten stop must not leave it looping for ever); says how it left.
+    let looper = Job::new("looper", move |stop| {
+        let since = std::time::Instant::now();
+        let mut steps = 0_u32;
+        let mut stopped = false;
+        while since.elapsed() < 2 * PATIENCE {
+            if stop.wait_timeout(Duration::from_millis(1)) {
+                stopped = true;
+                break;
             }
-            exited.send(())?;
-            Ok(())
-        })
-    };
-    let line = line!() + 6;
+            steps += 1;
+            if steps == 3 {
+                warmed_up.send(())?;
+            }
+        }
+        exited.send(stopped)?;
+        Ok(())
+    });
+    let line = line!() + 5;
     let panicky = Job::new("panicky", move |_stop| {
         looper_warm
             .recv_timeout(PATIENCE)
             .map_err(|_| "the looper never got going")?;
-        let shelf: Vec<u32> = Vec::new();
-        let _third = shelf[3];
-        Ok(())
+        panic!("a deliberate panic: the test checks that run_all stops the other jobs");
     });
 
     let result = within("run_all (a job panics)", move || {
@@ -193,14 +258,32 @@ fn a_panic_counts_as_the_first_error_and_stops_the_rest() {
             assert_eq!(
                 *location,
                 format!("{}:{}", file!(), line),
-                "the location must be the line of the out-of-bounds index"
+                "the location must be the line of the panic!"
             );
         }
-        other => panic!("expected Err(Panicked) from the panicking job; got {other:?}"),
+        other => panic!(
+            "{}",
+            advice(
+                "Err(JobError::Panicked) from the panicking job: a panic is an error too",
+                format!("{other:?}"),
+                "run each job through Job::run, which catches its panic"
+            )
+        ),
     }
-    // The looper's thread has left its loop (it told us so): its count stops growing.
-    expect_message(
+    let not_stopped = "run_all returned the panic as an error, but the other jobs were not \
+                       stopped: call stop() on the StopSignal they share before returning";
+    let stopped = expect_message(
         &looper_exited,
-        "the looping job to leave its loop after the panic (run_all must stop the others)",
+        "the looping job to leave its loop after the panic",
+        not_stopped,
+    );
+    assert!(
+        stopped,
+        "{}",
+        advice(
+            "the looping job to be told to stop after the panic",
+            format!("it looped on for {:?}, to its own limit", 2 * PATIENCE),
+            not_stopped
+        )
     );
 }

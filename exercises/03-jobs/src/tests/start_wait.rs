@@ -3,12 +3,11 @@
 
 use std::sync::mpsc;
 use std::thread;
-use std::time::Duration;
 
 use crate::error::JobError;
 use crate::job::Job;
 
-use super::support::{PATIENCE, expect_message, within};
+use super::support::{PATIENCE, advice, expect_message, within};
 
 #[test]
 fn wait_returns_the_jobs_value() {
@@ -19,28 +18,45 @@ fn wait_returns_the_jobs_value() {
     assert_eq!(
         result,
         Ok(42),
-        "wait() must return the value the job's body returned"
+        "{}",
+        advice(
+            "Ok(42), the value the job's body returned",
+            format!("{result:?}"),
+            "wait() must hand back the job's own result"
+        )
     );
 }
 
 #[test]
 fn the_job_runs_on_its_own_thread_named_after_it() {
-    let test_thread = thread::current().id();
     let job = Job::new("fetch-user", |_stop| {
         let me = thread::current();
         Ok((me.id(), me.name().map(str::to_string)))
     });
-    let (id, name) = within("start + wait", move || job.start().wait())
-        .expect("the job cannot fail: it only looks at its thread");
+    let (caller, result) = within("start + wait", move || {
+        (thread::current().id(), job.start().wait())
+    });
+    let (id, name) = result.expect("the job cannot fail: it only looks at its thread");
     assert_ne!(
-        id, test_thread,
-        "start() must run the job on a new thread, not on the caller's"
+        id,
+        caller,
+        "{}",
+        advice(
+            "the job to run on a new thread",
+            "it ran on the thread that called start()",
+            "start() must spawn a thread for the job, not run it in place"
+        )
     );
     assert_eq!(
         name.as_deref(),
         Some("fetch-user"),
-        "name the thread after the job (std::thread::Builder::name): panic messages \
-         then say which job panicked"
+        "{}",
+        advice(
+            "the job's thread to be named \"fetch-user\", after the job",
+            format!("its name was {name:?}"),
+            "thread::spawn gives no name; std::thread::Builder can (panic messages then \
+             say which job panicked)"
+        )
     );
 }
 
@@ -58,10 +74,17 @@ fn start_returns_while_the_job_is_still_running() {
     let handle = within("Job::start (while the job waits at its gate)", move || {
         job.start()
     });
-    gate.send(()).expect(
-        "expected the job to be still waiting at its gate after start() returned, because \
-         start() must return at once and leave the job running on its own thread",
-    );
+    if gate.send(()).is_err() {
+        panic!(
+            "{}",
+            advice(
+                "start() to return at once, while the job still waits at its gate",
+                format!("start() returned only after the job had given up waiting ({PATIENCE:?})"),
+                "start() waits for the job (it runs the job in place, or joins its thread): \
+                 it must return at once and leave the job running on its own thread"
+            )
+        );
+    }
     let result = within("JobHandle::wait", move || handle.wait());
     assert_eq!(result, Ok("through the gate"));
 }
@@ -89,9 +112,14 @@ fn two_started_jobs_run_at_the_same_time() {
     let (a, b) = within("starting two jobs", move || (a.start(), b.start()));
     let (a, b) = within("waiting for two jobs", move || (a.wait(), b.wait()));
     assert_eq!(
-        (a, b),
-        (Ok("hello from b"), Ok("hello from a")),
-        "both jobs must be running at once to greet each other"
+        (&a, &b),
+        (&Ok("hello from b"), &Ok("hello from a")),
+        "{}",
+        advice(
+            "two started jobs to run at once and greet each other",
+            format!("a: {a:?}, b: {b:?}"),
+            "the first job ran to its end before the second started: start() must not wait"
+        )
     );
 }
 
@@ -105,7 +133,12 @@ fn an_error_from_the_body_becomes_failed() {
             job: "fetch-user".to_string(),
             message: "no such user".to_string()
         }),
-        "a body that returns Err must come back as JobError::Failed (Job::run does that)"
+        "{}",
+        advice(
+            "JobError::Failed named after the job",
+            "something else (above)",
+            "run the body through Job::run, which turns its Err into JobError::Failed"
+        )
     );
 }
 
@@ -121,8 +154,13 @@ fn a_panic_on_the_jobs_thread_comes_back_with_its_line() {
             message: "attempt to divide by zero".to_string(),
             location: format!("{}:{}", file!(), line),
         }),
-        "a panic on the job's thread must reach wait() as Panicked, with the panic's line: \
-         run the job with Job::run, which catches it on that thread"
+        "{}",
+        advice(
+            "the panic to reach wait() as JobError::Panicked, with the panic's own line",
+            "something else (above)",
+            "run the body through Job::run, which catches the panic on the job's thread \
+             (where the line is known); wait() only sees panics that happened outside it"
+        )
     );
 }
 
@@ -131,20 +169,29 @@ fn stop_reaches_the_running_job() {
     let (started, has_started) = mpsc::channel();
     let job = Job::new("patient", move |stop| {
         started.send(())?;
-        if stop.wait_timeout(Duration::from_secs(30)) {
+        if stop.wait_timeout(PATIENCE) {
             Ok("stopped when asked")
         } else {
             Err("nobody asked me to stop".into())
         }
     });
     let handle = within("Job::start", move || job.start());
-    expect_message(&has_started, "the job to start");
+    expect_message(
+        &has_started,
+        "the job to start",
+        "start() must run the job's body on its thread",
+    );
     handle.stop();
     let result = within("JobHandle::wait after stop()", move || handle.wait());
     assert_eq!(
         result,
         Ok("stopped when asked"),
-        "handle.stop() must reach the StopSignal the job's body was given: pass the job a \
-         clone of the signal the handle keeps"
+        "{}",
+        advice(
+            "handle.stop() to reach the running job, which then returns at once",
+            format!("the job waited {PATIENCE:?} for a stop that never reached it"),
+            "the job got a different StopSignal from the one the handle keeps: make one \
+             signal and give the job a clone of it (a clone is the same flag)"
+        )
     );
 }
