@@ -72,9 +72,8 @@ fn install_mdbook(out: &Style) -> Result<PathBuf, Error> {
         ));
     }
     println!("{}", out.good("mdbook is installed."));
-    find_mdbook().ok_or_else(|| {
-        Error::failed("mdbook was installed but is not on PATH nor in ~/.cargo/bin")
-    })
+    find_mdbook()
+        .ok_or_else(|| Error::failed("mdbook was installed but is not on PATH nor in ~/.cargo/bin"))
 }
 
 /// `mdbook` on `PATH`, or where `cargo install` puts it (`~/.cargo/bin` is not always

@@ -18,6 +18,7 @@ pub fn problems(ws: &Workshop) -> Vec<String> {
     problems.extend(wrong_problems(ws));
     problems.extend(book_problems(ws));
     problems.extend(summary_problems(ws));
+    problems.extend(link_problems(ws));
     problems.extend(minutes_problems(ws));
     problems.extend(super::given::problems(ws));
     problems.extend(super::todos::problems(ws));
@@ -113,6 +114,63 @@ fn summary_problems(ws: &Workshop) -> Vec<String> {
                 "{}: its chapter book/src/{page} is not in book/src/SUMMARY.md",
                 exercise.name
             ));
+        }
+    }
+    problems
+}
+
+/// Links between pages (`[text](03-jobs.md#anchor)`) lead somewhere: mdBook checks
+/// neither the page nor the heading, so a renamed heading would break them silently.
+fn link_problems(ws: &Workshop) -> Vec<String> {
+    let src = ws.root.join("book").join("src");
+    let mut problems = Vec::new();
+    for page in markdown_files(&src) {
+        let Ok(text) = std::fs::read_to_string(&page) else {
+            continue;
+        };
+        let shown = page
+            .strip_prefix(&ws.root)
+            .unwrap_or(&page)
+            .to_string_lossy()
+            .replace('\\', "/");
+        let folder = page.parent().unwrap_or(&src);
+        for part in text.split("](").skip(1) {
+            let Some(end) = part.find(')') else {
+                continue;
+            };
+            let target = part[..end].trim();
+            if target.contains("://") || target.starts_with("mailto:") || target.contains(' ') {
+                continue;
+            }
+            let (file, anchor) = target.split_once('#').unwrap_or((target, ""));
+            if !file.is_empty() && !file.ends_with(".md") {
+                // Pictures and other files: they must exist.
+                if !folder
+                    .join(exercises::rel_path_allowing_parents(file))
+                    .exists()
+                {
+                    problems.push(format!("{shown}: links to {file}, which does not exist"));
+                }
+                continue;
+            }
+            let target_page = if file.is_empty() {
+                page.clone()
+            } else {
+                folder.join(exercises::rel_path_allowing_parents(file))
+            };
+            let Ok(target_text) = std::fs::read_to_string(&target_page) else {
+                problems.push(format!("{shown}: links to {file}, which does not exist"));
+                continue;
+            };
+            if !anchor.is_empty()
+                && !markdown::heading_ids(&target_text)
+                    .iter()
+                    .any(|id| id == anchor)
+            {
+                problems.push(format!(
+                    "{shown}: links to {target}, but #{anchor} is not a heading of that page"
+                ));
+            }
         }
     }
     problems
