@@ -1,3 +1,3 @@
 module workshop/book
 
-go 1.19
+go 1.22

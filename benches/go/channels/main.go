@@ -54,13 +54,13 @@ func main() {
 func send(producers, buffer int) {
 	ch := make(chan int, buffer)
 	done := make(chan struct{})
-	for p := 0; p < producers; p++ {
-		go func(p int) {
+	for p := range producers {
+		go func() { // since Go 1.22, p is a new variable in every iteration
 			for n := p; n < messages; n += producers {
 				ch <- n
 			}
 			done <- struct{}{}
-		}(p)
+		}()
 	}
 	// Close the channel once every producer is done, so the range below ends.
 	go func() {

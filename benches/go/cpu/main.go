@@ -2,11 +2,14 @@
 // document index of step 06 (term -> sorted ids of the documents containing it), built
 // on one goroutine, then with one goroutine per chunk (GOMAXPROCS chunks) and a merge.
 //
-// It generates the very same corpus as the Rust crate sol06-parallel-cpu (same
-// xorshift generator, seed and vocabulary) and prints the index's size, so the two
-// programs can be seen to compute the same thing before their times are compared.
+// It generates the very same corpus as the Rust crates of step 06 (same xorshift
+// generator, seed and vocabulary: exercises/06-parallel-cpu/src/corpus.rs) and prints
+// the index's size, so the two programs can be seen to compute the same thing before
+// their times are compared. main_test.go pins both to the same documents. This is the
+// one Go copy of the corpus: chapter 06 of the book includes its code from here.
 //
-//	go run ./cpu             (in benches/go; WORKSHOP_BENCH_QUICK=1 or -quick for a short run)
+//	go run ./cpu                  (in benches/go; -quick or WORKSHOP_BENCH_QUICK=1: a short run)
+//	GOMAXPROCS=1 go run ./cpu     (one thread runs Go code: still concurrent, no longer parallel)
 package main
 
 import (
@@ -35,7 +38,7 @@ func main() {
 	quick := *quickFlag || os.Getenv("WORKSHOP_BENCH_QUICK") == "1"
 
 	docs := generateCorpus(seed, documents, wordsPerDocument)
-	workers := runtime.GOMAXPROCS(0)
+	workers := runtime.GOMAXPROCS(0) // 0: only ask
 	expected := indexSequential(docs)
 	if !sameIndex(indexGoroutines(docs, workers), expected) {
 		log.Fatal("the two ways of building the index must give the same index")
@@ -52,6 +55,7 @@ func main() {
 
 // ---- the corpus: the same documents as exercises/06-parallel-cpu/src/corpus.rs
 
+// ANCHOR: corpus
 var vocabulary = []string{
 	"the", "a", "of", "and", "to", "in", "is", "it", "goroutine", "thread", "task",
 	"channel", "lock", "mutex", "atomic", "runtime", "scheduler", "core", "index",
@@ -68,10 +72,12 @@ type document struct {
 	text string
 }
 
+// xorshift64: three shifts and xors, a fine generator for test data (not for
+// secrets).
 type xorshift64 struct{ state uint64 }
 
 func newXorshift64(seed uint64) *xorshift64 {
-	if seed == 0 {
+	if seed == 0 { // xorshift's one bad state
 		seed = 0x9E3779B97F4A7C15
 	}
 	return &xorshift64{seed}
@@ -85,26 +91,19 @@ func (x *xorshift64) next() uint64 {
 }
 
 func (x *xorshift64) below(n uint64) uint64 {
-	if n == 0 {
-		n = 1
-	}
-	return x.next() % n
+	return x.next() % max(n, 1)
 }
 
 func generateCorpus(seed uint64, count, words int) []document {
 	rng := newXorshift64(seed)
 	n := uint64(len(vocabulary))
 	docs := make([]document, 0, count)
-	for id := 0; id < count; id++ {
+	for id := range count {
 		var text strings.Builder
 		sentenceStart := true
-		for w := 0; w < words; w++ {
+		for range words {
 			// The smaller of two draws: earlier words come up more often.
-			a, b := rng.below(n), rng.below(n)
-			if b < a {
-				a = b
-			}
-			word := vocabulary[a]
+			word := vocabulary[min(rng.below(n), rng.below(n))]
 			if sentenceStart {
 				text.WriteString(strings.ToUpper(word[:1]) + word[1:])
 			} else {
@@ -126,6 +125,8 @@ func generateCorpus(seed uint64, count, words int) []document {
 	return docs
 }
 
+// ANCHOR_END: corpus
+
 // ---- the index: map (one document into an index) and reduce (merge two indexes)
 
 type index map[string][]uint32
@@ -140,11 +141,19 @@ func tokenize(text string) []string {
 	return terms
 }
 
+// ANCHOR: add
+// add is the map step for one document: its id goes into the list of every term
+// it contains, once per term, and every list stays sorted.
 func (idx index) add(doc document) {
 	for _, term := range tokenize(doc.text) {
 		ids := idx[term]
+		if n := len(ids); n == 0 || ids[n-1] < doc.id {
+			// Documents in id order, the common case: the id goes at the end.
+			idx[term] = append(ids, doc.id)
+			continue
+		}
 		at := sort.Search(len(ids), func(i int) bool { return ids[i] >= doc.id })
-		if at < len(ids) && ids[at] == doc.id {
+		if ids[at] == doc.id {
 			continue // already recorded for this document
 		}
 		ids = append(ids, 0)
@@ -153,6 +162,8 @@ func (idx index) add(doc document) {
 		idx[term] = ids
 	}
 }
+
+// ANCHOR_END: add
 
 // ANCHOR: sequential
 func indexSequential(docs []document) index {
@@ -166,29 +177,24 @@ func indexSequential(docs []document) index {
 // ANCHOR_END: sequential
 
 // ANCHOR: goroutines
-// indexGoroutines splits docs into `workers` chunks, indexes each on its own goroutine,
-// then merges the partial indexes in chunk order on this goroutine.
+// indexGoroutines splits docs into at most `workers` chunks, indexes each on a
+// goroutine of its own, then merges the partial indexes in chunk order on this
+// goroutine.
 func indexGoroutines(docs []document, workers int) index {
-	size := (len(docs) + workers - 1) / workers
-	if size == 0 {
-		size = 1
-	}
-	var partials []index
+	workers = max(workers, 1)
+	size := max((len(docs)+workers-1)/workers, 1)
+	partials := make([]index, (len(docs)+size-1)/size) // one slot per chunk
 	var wg sync.WaitGroup
-	for start := 0; start < len(docs); start += size {
-		end := start + size
-		if end > len(docs) {
-			end = len(docs)
-		}
-		partials = append(partials, nil)
+	for chunk := range partials {
+		start, end := chunk*size, min((chunk+1)*size, len(docs))
 		wg.Add(1)
-		go func(slot int, chunk []document) {
+		go func() { // map (Go 1.22: chunk is new in every iteration)
 			defer wg.Done()
-			partials[slot] = indexSequential(chunk)
-		}(len(partials)-1, docs[start:end])
+			partials[chunk] = indexSequential(docs[start:end])
+		}()
 	}
 	wg.Wait()
-	merged := index{}
+	merged := index{} // reduce, on this goroutine
 	for _, partial := range partials {
 		merged.merge(partial)
 	}
@@ -197,6 +203,7 @@ func indexGoroutines(docs []document, workers int) index {
 
 // ANCHOR_END: goroutines
 
+// ANCHOR: merge
 func (idx index) merge(other index) {
 	for term, ids := range other {
 		idx[term] = mergePostings(idx[term], ids)
@@ -230,6 +237,8 @@ func mergePostings(left, right []uint32) []uint32 {
 	merged = append(merged, left[l:]...)
 	return append(merged, right[r:]...)
 }
+
+// ANCHOR_END: merge
 
 func postingCount(idx index) int {
 	total := 0

@@ -76,10 +76,10 @@ func concurrent(client *http.Client, urls []string) {
 	var wg sync.WaitGroup
 	for _, url := range urls {
 		wg.Add(1)
-		go func(url string) {
+		go func() { // since Go 1.22, url is a new variable in every iteration
 			defer wg.Done()
 			get(client, url)
-		}(url)
+		}()
 	}
 	wg.Wait()
 }

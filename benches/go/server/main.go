@@ -145,7 +145,7 @@ func (s *server) fanOut(parent context.Context, deadline time.Duration) []result
 	// Buffered: a goroutine can always deliver, even if nobody is listening any more.
 	finished := make(chan done, len(s.upstreams))
 	for slot, up := range s.upstreams {
-		go func(slot int, up upstream) {
+		go func() { // Go 1.22: slot and up are new in every iteration
 			body, err := s.callUpstream(ctx, up.URL)
 			r := result{Name: up.Name, ElapsedMs: time.Since(started).Milliseconds()}
 			switch {
@@ -158,7 +158,7 @@ func (s *server) fanOut(parent context.Context, deadline time.Duration) []result
 				r.Status, r.Error = "error", withoutURL(err).Error()
 			}
 			finished <- done{slot, r}
-		}(slot, up)
+		}()
 	}
 
 	// Every call returns by the deadline (the context aborts it), so this loop does too.

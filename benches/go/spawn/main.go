@@ -43,11 +43,11 @@ func main() {
 func goroutines() {
 	var wg sync.WaitGroup
 	wg.Add(batch)
-	for i := 0; i < batch; i++ {
-		go func(i int) {
+	for i := range batch {
+		go func() { // since Go 1.22, i is a new variable in every iteration
 			defer wg.Done()
 			sink[i] = i
-		}(i)
+		}()
 	}
 	wg.Wait()
 }
@@ -59,12 +59,12 @@ func goroutines() {
 func goroutinesOnFreshThreads() {
 	var wg sync.WaitGroup
 	wg.Add(batch)
-	for i := 0; i < batch; i++ {
-		go func(i int) {
+	for i := range batch {
+		go func() {
 			runtime.LockOSThread() // never unlocked: this thread ends with the goroutine
 			defer wg.Done()
 			sink[i] = i
-		}(i)
+		}()
 	}
 	wg.Wait()
 }

@@ -1,9 +1,15 @@
-//! Exercise `index_sequential`: the inverted index, built on one thread.
+//! Exercise 1 (index_sequential): the inverted index, built on one thread.
 //!
 //! The idea to take away: map-reduce is two functions. *Map* turns one document into a
 //! small index of its own (here `add_document`, into an index being built); *reduce*
 //! merges two indexes into one (`merge`, in `merge.rs`). Once those exist, running them on
 //! one thread, on scoped threads or on rayon is only a question of *who* calls them.
+//!
+//! Why the end of a list deserves a look first: documents usually come in id order, so a
+//! new id almost always belongs at the end of its term's list. A binary search for every
+//! word of every document would cost more than the rest of the work, and make a big index
+//! slower per document than a small one. Only an id that does not belong at the end needs
+//! its place looked up (and may turn out to be there already: the term repeats).
 
 use std::collections::BTreeMap;
 
@@ -11,11 +17,11 @@ use crate::corpus::{DocId, Document};
 use crate::tokenize::tokenize;
 
 // ANCHOR: index
-/// An inverted index: for every term, the ids of the documents containing it, sorted and
-/// without duplicates.
+/// An inverted index: for every term, the ids of the documents containing it,
+/// sorted and without duplicates.
 ///
-/// A `BTreeMap` keeps the terms sorted, so two indexes compare (and print) the same way
-/// however they were built.
+/// A `BTreeMap` keeps the terms sorted, so two indexes compare (and print) the
+/// same way however they were built.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Index {
     pub(crate) postings: BTreeMap<String, Vec<DocId>>,
@@ -51,15 +57,13 @@ impl Index {
     }
 
     // ANCHOR: add_document
-    /// Map: records that every term of `doc` occurs in `doc.id`. Each id appears once per
-    /// term, however often the term occurs, and every list stays sorted whatever order
-    /// documents are added in.
+    /// Map: records that every term of `doc` occurs in `doc.id`. Each id
+    /// appears once per term, however often the term occurs, and every list
+    /// stays sorted whatever order documents are added in.
     pub fn add_document(&mut self, doc: &Document) {
-        // TODO: for every `term` of `tokenize(&doc.text)`, get its list with
-        //       `self.postings.entry(term).or_default()`. If the list is empty or its last
-        //       id is smaller than `doc.id`, push `doc.id` (the common, fast case);
-        //       otherwise insert it where `ids.binary_search(&doc.id)` says
-        //       (`Err(position)`: insert there; `Ok`: it is already in).
+        // TODO: Add the document's id to the list of every term in it:
+        //       once per term however often it repeats, every list kept
+        //       sorted even when documents come out of id order.
         // Book: book/src/06-parallel-cpu.md#exercise-1-the-sequential-index
         todo!()
     }
@@ -67,10 +71,11 @@ impl Index {
 }
 
 // ANCHOR: index_sequential
-/// Builds the index of `docs` on the calling thread: the baseline the parallel versions
-/// must match exactly.
+/// Builds the index of `docs` on the calling thread: the baseline the parallel
+/// versions must match exactly.
 pub fn index_sequential(docs: &[Document]) -> Index {
-    // TODO: start from `Index::new()`, call `add_document` for every document, return it.
+    // TODO: Build the index of all the documents, one after another, on
+    //       this thread.
     // Book: book/src/06-parallel-cpu.md#exercise-1-the-sequential-index
     todo!()
 }

@@ -1,9 +1,16 @@
-//! Exercise `index_rayon`: the same map-reduce with rayon: `par_iter`, `fold`, `reduce`.
+//! Exercise 4 (index_rayon): the same map-reduce with rayon: `par_iter`, `fold`,
+//! `reduce`.
 //!
 //! The idea to take away: rayon splits the work for you (recursively, and stealing work
 //! from busy threads when idle), on a pool with one thread per core. You supply the same
 //! two functions as before: how to add one document to an index (fold) and how to merge
 //! two indexes (reduce).
+//!
+//! Why both take a function that makes an empty index, and not an index: rayon decides at
+//! run time how many pieces to cut, and every piece starts from a fresh one. And why no
+//! lock is needed: every piece folds into an index of its own, so no two threads ever
+//! touch the same index; they meet only in the reduce, where rayon pairs partial indexes
+//! in whatever grouping the split produced. Your merge does not mind (exercise 2).
 
 use rayon::prelude::*;
 
@@ -13,9 +20,9 @@ use crate::index::Index;
 // ANCHOR: index_rayon
 /// Builds the index of `docs` on rayon's thread pool.
 pub fn index_rayon(docs: &[Document]) -> Index {
-    // TODO: `docs.par_iter()`, then `.fold(Index::new, |mut index, doc| { ... })` adding each
-    //       document to its partial index, then `.reduce(Index::new, |mut left, right| { ... })`
-    //       merging `right` into `left`.
+    // TODO: Build the same index as `index_sequential` on rayon's pool: a
+    //       partial index per piece of work rayon cuts, merged pairwise;
+    //       no lock, no shared index.
     // Book: book/src/06-parallel-cpu.md#exercise-4-rayon
     todo!()
 }

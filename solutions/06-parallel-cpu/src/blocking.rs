@@ -1,11 +1,25 @@
-//! Exercise `spawn_blocking`: run CPU-heavy or blocking work from async code without
+//! Exercise 5 (spawn_blocking): run CPU-heavy or blocking work from async code without
 //! freezing the runtime.
 //!
-//! The idea to take away: a tokio task gives its thread back only at an `.await`. Work
-//! that computes for a long time, or calls something blocking (`std::thread::sleep`, a
-//! blocking client, a big index build), holds the runtime's thread and every other task
-//! on it waits. `tokio::task::spawn_blocking` runs such work on a separate pool of
+//! The idea to take away: a tokio task gives its thread back only when it awaits
+//! something that is not ready. Work that computes for a long time, or calls something
+//! blocking (`std::thread::sleep`, a blocking client, a big index build), keeps the
+//! thread. On a current-thread runtime (`#[tokio::test]`, a `current_thread` main)
+//! everything else stops; on the multi-thread runtime idle workers steal the blocked
+//! worker's queue, but the task waiting in its LIFO slot is stuck, and once every worker
+//! is blocked, all is. `tokio::task::spawn_blocking` runs such work on a separate pool of
 //! threads made for it, and the task awaits the result like any other future.
+//!
+//! Why `spawn_blocking` wants a `'static` job (`F: 'static`): the job runs on another
+//! thread, and nothing ties that thread to the awaiting task. The task may be cancelled
+//! (dropped) while the job runs on, and a job that has started cannot be stopped at all:
+//! `abort` does not reach it. So the job may not borrow anything from the task; it must
+//! own what it uses. For shared read-only data that means an `Arc`: the job owns a
+//! pointer, not a copy of the documents.
+//!
+//! Why a panic comes back as a value: the job's thread catches it, and the handle's
+//! `.await` gives `Err(JoinError)` where `JoinError::is_panic` is true; the task decides
+//! what it means, as with `JoinHandle::join` on a thread.
 
 use std::fmt;
 use std::sync::Arc;
@@ -51,25 +65,24 @@ impl From<JoinError> for JobPanicked {
 }
 
 // ANCHOR: run_inline
-/// The mistake, on purpose: runs `job` right here, inside the calling task. Nothing else
-/// can run on this runtime thread until `job` returns. Given, to compare with
-/// [`run_blocking`].
+/// The mistake, on purpose: runs `job` right here, inside the calling task.
+/// Nothing else can run on this runtime thread until `job` returns. Given, to
+/// compare with [`run_blocking`].
 pub async fn run_inline<T>(job: impl FnOnce() -> T) -> T {
     job()
 }
 // ANCHOR_END: run_inline
 
 // ANCHOR: run_blocking
-/// Runs `job` on tokio's blocking thread pool and waits for it without holding the
-/// runtime's thread, so other tasks keep running meanwhile. A panic in `job` comes back
-/// as `Err(JobPanicked)`.
+/// Runs `job` on tokio's blocking thread pool and waits for it without holding
+/// the runtime's thread, so other tasks keep running meanwhile. A panic in
+/// `job` comes back as `Err(JobPanicked)`.
 pub async fn run_blocking<T, F>(job: F) -> Result<T, JobPanicked>
 where
     F: FnOnce() -> T + Send + 'static,
     T: Send + 'static,
 {
-    // `spawn_blocking` needs a `'static` job (it runs on another thread, maybe longer than
-    // this task lives): hence `F: 'static`, and owned data in the closure.
+    // The job must own what it uses (`F: 'static`): see the module doc.
     tokio::task::spawn_blocking(job)
         .await
         .map_err(JobPanicked::from)
@@ -77,9 +90,11 @@ where
 // ANCHOR_END: run_blocking
 
 // ANCHOR: index_in_background
-/// What a server handler would call: builds the index of `docs` with rayon, off the
-/// async runtime. The documents come in an `Arc` because the job must own what it uses.
+/// What a server handler would call: builds the index of `docs` with rayon, off
+/// the async runtime. The documents come in an `Arc` because the job must own
+/// what it uses.
 pub async fn index_in_background(docs: Arc<Vec<Document>>) -> Result<Index, JobPanicked> {
+    // The closure takes the `Arc` (a pointer), so the job owns its documents.
     run_blocking(move || index_rayon(&docs)).await
 }
 // ANCHOR_END: index_in_background

@@ -2,8 +2,8 @@
 //! vocabulary, the same on every machine and every run.
 //!
 //! Given code, not an exercise. The generator is a tiny xorshift (no `rand` crate), so the
-//! Go program in `book/go/06-parallel-cpu/index` can produce the very same documents and
-//! the two index sizes can be compared.
+//! Go twin in `benches/go/cpu` produces the very same documents and the two index sizes
+//! can be compared (a test on each side pins both to the same documents).
 
 /// A document's number. Documents are numbered from 0.
 pub type DocId = u32;

@@ -1,9 +1,15 @@
-//! Exercise `index_sequential`: the inverted index, built on one thread.
+//! Exercise 1 (index_sequential): the inverted index, built on one thread.
 //!
 //! The idea to take away: map-reduce is two functions. *Map* turns one document into a
 //! small index of its own (here `add_document`, into an index being built); *reduce*
 //! merges two indexes into one (`merge`, in `merge.rs`). Once those exist, running them on
 //! one thread, on scoped threads or on rayon is only a question of *who* calls them.
+//!
+//! Why the end of a list deserves a look first: documents usually come in id order, so a
+//! new id almost always belongs at the end of its term's list. A binary search for every
+//! word of every document would cost more than the rest of the work, and make a big index
+//! slower per document than a small one. Only an id that does not belong at the end needs
+//! its place looked up (and may turn out to be there already: the term repeats).
 
 use std::collections::BTreeMap;
 
@@ -11,11 +17,11 @@ use crate::corpus::{DocId, Document};
 use crate::tokenize::tokenize;
 
 // ANCHOR: index
-/// An inverted index: for every term, the ids of the documents containing it, sorted and
-/// without duplicates.
+/// An inverted index: for every term, the ids of the documents containing it,
+/// sorted and without duplicates.
 ///
-/// A `BTreeMap` keeps the terms sorted, so two indexes compare (and print) the same way
-/// however they were built.
+/// A `BTreeMap` keeps the terms sorted, so two indexes compare (and print) the
+/// same way however they were built.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Index {
     pub(crate) postings: BTreeMap<String, Vec<DocId>>,
@@ -51,20 +57,21 @@ impl Index {
     }
 
     // ANCHOR: add_document
-    /// Map: records that every term of `doc` occurs in `doc.id`. Each id appears once per
-    /// term, however often the term occurs, and every list stays sorted whatever order
-    /// documents are added in.
+    /// Map: records that every term of `doc` occurs in `doc.id`. Each id
+    /// appears once per term, however often the term occurs, and every list
+    /// stays sorted whatever order documents are added in.
     pub fn add_document(&mut self, doc: &Document) {
         for term in tokenize(&doc.text) {
             let ids = self.postings.entry(term).or_default();
             if ids.last().is_none_or(|&last| last < doc.id) {
-                // The common case, documents in id order: the id goes at the end. Checking
-                // this first matters: a binary search on every token costs more than the
-                // rest of the work (and makes big indexes slower per document than small).
+                // The common case, documents in id order: the id goes at the
+                // end. Checking this first matters: a binary search on every
+                // token costs more than the rest of the work (and makes big
+                // indexes slower per document than small).
                 ids.push(doc.id);
             } else if let Err(position) = ids.binary_search(&doc.id) {
-                // Out of order: insert it in its place. (`Ok`: it is already there, the
-                // term is repeated in this document.)
+                // Out of order: insert it in its place. (`Ok`: it is already
+                // there, the term is repeated in this document.)
                 ids.insert(position, doc.id);
             }
         }
@@ -73,8 +80,8 @@ impl Index {
 }
 
 // ANCHOR: index_sequential
-/// Builds the index of `docs` on the calling thread: the baseline the parallel versions
-/// must match exactly.
+/// Builds the index of `docs` on the calling thread: the baseline the parallel
+/// versions must match exactly.
 pub fn index_sequential(docs: &[Document]) -> Index {
     let mut index = Index::new();
     for doc in docs {

@@ -1,9 +1,20 @@
-//! Exercise `index_scoped_threads`: map-reduce by hand: split the documents into chunks,
-//! index every chunk on its own scoped thread, merge the partial indexes.
+//! Exercise 3 (index_scoped_threads): map-reduce by hand: split the documents into
+//! chunks, run the map step on every chunk on its own scoped thread, merge the partial
+//! indexes.
 //!
-//! The idea to take away: this is what the Go version does with goroutines and a
-//! channel, and what rayon will do for you in the next exercise. The scope lets every
-//! thread *borrow* its chunk of the caller's slice: no copying, no `Arc`.
+//! The idea to take away: this is what the Go version does with goroutines, and what
+//! rayon will do for you in the next exercise. The scope lets every thread *borrow* its
+//! chunk of the caller's slice, and the map function too: no copying, no `Arc`, because
+//! the scope joins every thread before it returns, while the borrowed data still exists.
+//!
+//! Why a worker's panic must be re-raised by hand: a panicking thread ends alone, and its
+//! panic waits in its `JoinHandle`. A join whose `Err` is skipped returns an index with a
+//! chunk missing, wrong in silence. A scope that joins a panicked thread itself (one you
+//! did not join) panics too, but with its own message, "a scoped thread panicked", and
+//! the worker's is lost.
+//!
+//! Why the map step is a parameter: the tests hand in a map step of their own, one that
+//! can tell whether the chunks really run at the same time.
 
 use std::thread;
 
@@ -16,27 +27,42 @@ pub fn chunk_len(len: usize, chunks: usize) -> usize {
     len.div_ceil(chunks.max(1)).max(1)
 }
 
-// ANCHOR: index_scoped_threads
-/// Builds the index of `docs` with `threads` scoped threads, each indexing one chunk of
-/// `chunk_len(docs.len(), threads)` documents; merges the partial indexes in chunk order.
+/// Builds the index of `docs` with at most `threads` scoped threads: the map-reduce of
+/// [`map_reduce_scoped`] with [`index_sequential`] as the map step. Given.
 pub fn index_scoped_threads(docs: &[Document], threads: usize) -> Index {
+    map_reduce_scoped(docs, threads, index_sequential)
+}
+
+// ANCHOR: map_reduce_scoped
+/// Splits `docs` into chunks of `chunk_len(docs.len(), threads)` documents,
+/// runs `map` on every chunk on a scoped thread of its own, all at the same
+/// time, and merges the partial indexes in chunk order on the calling thread. A
+/// panic in `map` reaches the caller with its own message.
+pub fn map_reduce_scoped<F>(docs: &[Document], threads: usize, map: F) -> Index
+where
+    F: Fn(&[Document]) -> Index + Sync,
+{
+    // Each `move` closure below copies this reference; moving `map` itself into
+    // the first closure would leave nothing for the second.
+    let map = &map;
     thread::scope(|scope| {
         // Map: start every chunk's thread before joining any of them.
         let handles: Vec<_> = docs
             .chunks(chunk_len(docs.len(), threads))
-            .map(|chunk| scope.spawn(move || index_sequential(chunk)))
+            .map(|chunk| scope.spawn(move || map(chunk)))
             .collect();
         // Reduce: merge on this thread, as the partial indexes come back.
         let mut index = Index::new();
         for handle in handles {
             match handle.join() {
                 Ok(partial) => index.merge(partial),
-                // A worker panicked: its panic surfaces here, at `join`, on the caller's
-                // thread. Re-raise it; a half-built index would be wrong silently.
+                // A worker panicked: its panic surfaces here, at `join`, on the
+                // caller's thread. Re-raise it; a half-built index would be
+                // wrong silently.
                 Err(panic) => std::panic::resume_unwind(panic),
             }
         }
         index
     })
 }
-// ANCHOR_END: index_scoped_threads
+// ANCHOR_END: map_reduce_scoped

@@ -14,8 +14,8 @@ import (
 )
 
 // ANCHOR: types
-// Weather is GET /weather. The tags name the JSON keys; a pointer is how Go spells
-// "may be null".
+// Weather is GET /weather. The tags name the JSON keys; a pointer is how Go
+// spells "may be null".
 type Weather struct {
 	City        string   `json:"city"`
 	Temperature float64  `json:"temperature_c"`
@@ -49,8 +49,8 @@ func main() {
 		fmt.Println("weather:", err)
 		return
 	}
-	fmt.Printf("weather: %s, %.1f °C, %s, wind known: %t\n",
-		weather.City, weather.Temperature, weather.Conditions, weather.WindKmh != nil)
+	fmt.Printf("weather: %s, %.1f °C, %s, wind known: %t\n", weather.City,
+		weather.Temperature, weather.Conditions, weather.WindKmh != nil)
 
 	var github GitHub
 	if err := json.Unmarshal([]byte(githubBody), &github); err != nil {
@@ -62,24 +62,25 @@ func main() {
 		if repo.Language != nil {
 			language = *repo.Language
 		}
-		fmt.Printf("github: %s/%s, %d stars, %s\n", github.User, repo.Name, repo.Stars, language)
+		fmt.Printf("github: %s/%s, %d stars, %s\n",
+			github.User, repo.Name, repo.Stars, language)
 	}
 	// ANCHOR_END: unmarshal
 
 	// ANCHOR: surprise
 	// The temperature is missing: no error, and Berlin is at a plausible 0 °C.
-	var noTemperature Weather
-	err := json.Unmarshal([]byte(`{"city":"Berlin","conditions":"sunny"}`), &noTemperature)
-	fmt.Printf("missing temperature: %.1f °C, err = %v\n", noTemperature.Temperature, err)
+	var noTemp Weather
+	err := json.Unmarshal([]byte(`{"city":"Berlin","conditions":"sunny"}`), &noTemp)
+	fmt.Printf("missing temperature: %.1f °C, err = %v\n", noTemp.Temperature, err)
 
 	// A negative star count fits an int: no error either.
 	var negative Repo
-	err = json.Unmarshal([]byte(`{"name":"workshop","stars":-1,"language":"Rust"}`), &negative)
+	err = json.Unmarshal([]byte(`{"name":"workshop","stars":-1}`), &negative)
 	fmt.Printf("negative stars: %d, err = %v\n", negative.Stars, err)
 
 	// A value of the wrong type is an error, and Go's message names the field.
 	var wrongType GitHub
-	err = json.Unmarshal([]byte(`{"user":"gopher","repos":[{"name":"workshop","stars":"many"}]}`), &wrongType)
+	err = json.Unmarshal([]byte(`{"repos":[{"stars":"many"}]}`), &wrongType)
 	fmt.Printf("wrong type: err = %v\n", err)
 	// ANCHOR_END: surprise
 }

@@ -26,8 +26,9 @@ type Weather struct {
 }
 
 // ANCHOR: fetch
-// fetchJSON GETs url and decodes the body into out. The three ifs are the three ways
-// the call fails: no answer, a bad status, a body that is not the JSON we want.
+// fetchJSON GETs url and decodes the body into out. The three ifs are the three
+// ways the call fails: no answer, a bad status, a body that is not the JSON we
+// want.
 func fetchJSON(client *http.Client, url string, out any) error {
 	resp, err := client.Get(url)
 	if err != nil {
@@ -69,15 +70,16 @@ func main() {
 	defer server.Close()
 
 	// ANCHOR: call
-	// One client for the whole program (it pools connections), with a timeout: the
-	// default http.Client waits forever.
+	// One client for the whole program (it pools connections), with a
+	// timeout: the default http.Client waits forever.
 	client := &http.Client{Timeout: 5 * time.Second}
 	var weather Weather
 	if err := fetchJSON(client, server.URL+"/weather", &weather); err != nil {
 		fmt.Println("error:", err)
 		return
 	}
-	fmt.Printf("%s: %.1f °C, %s\n", weather.City, weather.Temperature, weather.Conditions)
+	fmt.Printf("%s: %.1f °C, %s\n",
+		weather.City, weather.Temperature, weather.Conditions)
 	// ANCHOR_END: call
 
 	for _, fault := range []string{"500", "invalid_json"} {

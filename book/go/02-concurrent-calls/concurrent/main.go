@@ -12,16 +12,15 @@ import (
 )
 
 // ANCHOR: concurrent
-// GetAllTheThings fetches every URL at the same time: one goroutine per URL, each
-// sending its Thing into one channel. Same signature as the naive version.
+// GetAllTheThings fetches every URL at the same time: one goroutine per URL,
+// each sending its Thing into one channel. Same signature as the naive version.
 func GetAllTheThings(urls []string) []things.Thing {
 	ch := make(chan things.Thing)
 	for _, url := range urls {
-		// Pass url as an argument: before Go 1.22 every iteration shares one `url`
-		// variable, and a closure capturing it could see a later value.
-		go func(url string) {
+		// Since Go 1.22 each iteration has its own url: no copy needed.
+		go func() {
 			ch <- things.Get(url)
-		}(url)
+		}()
 	}
 	result := make([]things.Thing, 0, len(urls))
 	for range urls {

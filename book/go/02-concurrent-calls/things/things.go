@@ -40,8 +40,8 @@ func FakeServices() *httptest.Server {
 // ANCHOR_END: fake
 
 // ANCHOR: get
-// Thing is what one call gives back. A failed call is a Thing with Err set: the batch
-// never loses a member (the article this ports ignored errors; we don't).
+// Thing is what one call gives back. A failed call is a Thing with Err set: the
+// batch never loses a member (the article this ports ignored errors; we don't).
 type Thing struct {
 	Name    string
 	Body    map[string]any

@@ -4,7 +4,7 @@ use crate::corpus::{Document, generate_corpus};
 use crate::index::index_sequential;
 use crate::rayon_index::index_rayon;
 
-use super::support::{first_difference, small_corpus};
+use super::support::{diagnose_combined, first_difference, small_corpus};
 
 /// Runs `f` on a rayon pool of four threads, so the work is really split even on a
 /// one-core machine.
@@ -23,8 +23,9 @@ fn agrees_with_the_sequential_index() {
     let got = on_four_threads(|| index_rayon(&docs));
     assert!(
         got == expected,
-        "expected the same index as index_sequential: {}",
-        first_difference(&expected, &got)
+        "expected the same index as index_sequential on 300 documents\nhappened: {}\n{}",
+        first_difference(&expected, &got),
+        diagnose_combined(&expected, &got)
     );
 }
 
@@ -35,8 +36,9 @@ fn agrees_on_a_bigger_corpus_too() {
     let got = on_four_threads(|| index_rayon(&docs));
     assert!(
         got == expected,
-        "expected the same index as index_sequential on 2000 documents: {}",
-        first_difference(&expected, &got)
+        "expected the same index as index_sequential on 2000 documents\nhappened: {}\n{}",
+        first_difference(&expected, &got),
+        diagnose_combined(&expected, &got)
     );
 }
 
@@ -47,8 +49,9 @@ fn no_documents_and_one_document() {
     let (empty, single) = on_four_threads(|| (index_rayon(&none), index_rayon(&one)));
     assert!(
         empty.term_count() == 0 && single.postings("rayon") == [3] && single.term_count() == 1,
-        "expected an empty index for no documents (the `Index::new` identity), and \
-         rayon: [3] for the single one; got {} terms and {:?}",
+        "expected an empty index for no documents, and rayon: [3] for the single one\n\
+         happened: {} terms for no documents, and rayon: {:?}\nlikely mistake: the \
+         identity of `fold` and `reduce` must make an *empty* index (`Index::new`)",
         empty.term_count(),
         single.postings("rayon")
     );
