@@ -1,18 +1,28 @@
-//! Exercise `decode_weather`: a flat JSON document into a struct.
+//! Exercise 1 (decode_weather): a flat JSON document into a struct.
 //!
-//! The one idea: the struct says what the document must contain. A key whose Rust name
-//! differs gets `#[serde(rename = "...")]` (Go's `json:"..."` tag); a value that may be
-//! `null` is an `Option`; and a *required* field that is missing is an error, never a
-//! silent zero as in Go.
+//! The struct says what the document must contain: a field per key, a type per
+//! value. A key whose JSON name differs from the Rust name gets serde's
+//! `rename` attribute (Go's `json:"..."` tag); a value that may be `null` or
+//! absent is an `Option`; and a *required* field that is missing is an error,
+//! never a silent zero as in Go.
+//!
+//! Why there is no untyped step in between: `serde_json::from_str` is generic
+//! over what it builds, and the function's return type picks it. There is no
+//! dict to forget to check, and no half-filled struct: you get a whole
+//! `Weather` or an error.
 
 use serde::Deserialize;
 
 // ANCHOR: exercise
 /// `GET /weather`:
-/// `{"service":"weather","city":"Berlin","temperature_c":21.5,"conditions":"sunny","wind_kmh":null}`
-// TODO: add `Deserialize` to the derive list, and give `temperature` the attribute
-// `#[serde(rename = "temperature_c")]` so serde reads it from the JSON key
-// `temperature_c`. Leave the field types as they are: they are the schema.
+///
+/// ```json
+/// {"service":"weather","city":"Berlin","temperature_c":21.5,
+///  "conditions":"sunny","wind_kmh":null}
+/// ```
+// TODO: Make `Weather` decodable by serde, the JSON key temperature_c landing
+//       in the field `temperature`. Keep the field types: they are the schema
+//       the tests check.
 // Book: book/src/01-typed-json.md#exercise-1-decode_weather
 #[derive(Debug, Clone, PartialEq)]
 pub struct Weather {
@@ -20,14 +30,17 @@ pub struct Weather {
     /// Degrees Celsius. The JSON key carries the unit; the Rust name does not.
     pub temperature: f64,
     pub conditions: String,
-    /// `null` (or absent) when the station has no wind sensor: "no value", not 0 km/h.
+    /// `null` (or absent) when the station has no wind sensor: "no value", not
+    /// 0 km/h.
     pub wind_kmh: Option<f64>,
 }
 
 /// Decodes the body of `GET /weather`.
 pub fn decode_weather(body: &str) -> Result<Weather, serde_json::Error> {
-    // TODO: one call to `serde_json::from_str`; the return type tells it what to build.
+    // TODO: Decode `body` into a `Weather`. A document without temperature_c
+    //       must be an error naming that key, never a temperature of 0 as in
+    //       Go.
     // Book: book/src/01-typed-json.md#exercise-1-decode_weather
-    todo!("decode_weather")
+    todo!()
 }
 // ANCHOR_END: exercise

@@ -1,36 +1,41 @@
-//! Fetch one service: the building block every GetAllTheThings uses (given, not an
-//! exercise).
+//! Fetch one service: the building block every GetAllTheThings uses (given, not
+//! an exercise).
 //!
-//! Two flavours with the same behaviour: [`fetch_blocking`] parks the calling thread until
-//! the answer is in (use it from plain threads), [`fetch`] is a future that yields to the
-//! runtime while it waits (use it from tokio tasks). The idea to take away: the *single*
-//! call does not change when we make the *batch* concurrent, exactly like the Go article's
-//! `naive.Get` stays as it is.
+//! Two flavours with the same behaviour: [`fetch_blocking`] parks the calling
+//! thread until the answer is in (use it from plain threads), [`fetch`] is a
+//! future that yields to the runtime while it waits (use it from tokio tasks).
+//! The idea to take away: the *single* call does not change when we make the
+//! *batch* concurrent, exactly like the Go article's `naive.Get` stays as it
+//! is.
 //!
-//! Both take the client as a parameter so that one batch shares one client (and its pool
-//! of connections) instead of building a new one per call.
+//! Both take the client as a parameter so that one batch shares one client (and
+//! its pool of connections) instead of building a new one per call.
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
 use crate::thing::Thing;
 
-/// No call may wait longer than this, whatever the upstream does: an upstream that hangs
-/// becomes a failed `Thing`, not a stuck program.
+/// No call may wait longer than this, whatever the upstream does: an upstream
+/// that hangs becomes a failed `Thing`, not a stuck program.
 pub const FETCH_TIMEOUT: Duration = Duration::from_secs(10);
 
 // ANCHOR: fetch_blocking
 /// GET `url` and decode its JSON body, blocking this thread until done.
 ///
-/// Never panics: every failure becomes a `Thing` whose status says what went wrong.
-/// Do not call it from async code: `reqwest::blocking` panics inside a tokio runtime.
+/// Never panics: every failure becomes a `Thing` whose status says what went
+/// wrong. Do not call it from async code: `reqwest::blocking` panics inside a
+/// tokio runtime.
 pub fn fetch_blocking(client: &reqwest::blocking::Client, url: &str) -> Thing {
     let started = Instant::now();
     let outcome = get_json_blocking(client, url);
     into_thing(url, outcome, started.elapsed())
 }
 
-fn get_json_blocking(client: &reqwest::blocking::Client, url: &str) -> Result<Value, String> {
+fn get_json_blocking(
+    client: &reqwest::blocking::Client,
+    url: &str,
+) -> Result<Value, String> {
     let response = client
         .get(url)
         .timeout(FETCH_TIMEOUT)
@@ -49,15 +54,19 @@ fn get_json_blocking(client: &reqwest::blocking::Client, url: &str) -> Result<Va
 // ANCHOR: fetch_async
 /// GET `url` and decode its JSON body; the async twin of [`fetch_blocking`].
 ///
-/// While the request is in flight this future is parked and the runtime's thread is free
-/// to drive other tasks. Never panics: failures become a `Thing` with an error status.
+/// While the request is in flight this future is parked and the runtime's
+/// thread is free to drive other tasks. Never panics: failures become a `Thing`
+/// with an error status.
 pub async fn fetch(client: &reqwest::Client, url: &str) -> Thing {
     let started = Instant::now();
     let outcome = get_json(client, url).await;
     into_thing(url, outcome, started.elapsed())
 }
 
-async fn get_json(client: &reqwest::Client, url: &str) -> Result<Value, String> {
+async fn get_json(
+    client: &reqwest::Client,
+    url: &str,
+) -> Result<Value, String> {
     let response = client
         .get(url)
         .timeout(FETCH_TIMEOUT)
@@ -76,7 +85,11 @@ async fn get_json(client: &reqwest::Client, url: &str) -> Result<Value, String> 
 // ANCHOR_END: fetch_async
 
 /// Name the result after the service and record how the call went.
-fn into_thing(url: &str, outcome: Result<Value, String>, elapsed: Duration) -> Thing {
+fn into_thing(
+    url: &str,
+    outcome: Result<Value, String>,
+    elapsed: Duration,
+) -> Thing {
     let name = service_name(url);
     match outcome {
         Ok(body) => Thing::ok(name, body, elapsed),
@@ -86,8 +99,8 @@ fn into_thing(url: &str, outcome: Result<Value, String>, elapsed: Duration) -> T
 
 /// `"http://127.0.0.1:8080/github?latency_ms=100"` → `"github"`.
 ///
-/// Falls back to the whole string when the URL has no path to take a name from, so even a
-/// bad URL yields a `Thing` that says which URL it was.
+/// Falls back to the whole string when the URL has no path to take a name from,
+/// so even a bad URL yields a `Thing` that says which URL it was.
 pub fn service_name(url: &str) -> String {
     reqwest::Url::parse(url)
         .ok()

@@ -1,17 +1,19 @@
 //! Step 02: GetAllTheThings, sequential then concurrent.
 //!
-//! Three services (facebook, twitter, github) answer slowly; we want all three answers.
-//! Asked one after the other, the wait is the *sum* of their latencies; asked at once, it
-//! is the *slowest* one. Each version has the same shape, `&[String] -> Vec<Thing>`
-//! (`join!` takes its three services by name):
+//! Three services (facebook, twitter, github) answer slowly; we want all three
+//! answers. Asked one after the other, the wait is the *sum* of their
+//! latencies; asked at once, it is the *slowest* one. Each version has the same
+//! shape, `&[String] -> Vec<Thing>` (`join!` takes its three services by name):
 //!
 //! - [`sequential`]: the naive loop (exercise 1),
-//! - [`threads`]: one OS thread per call, results fanned in over a channel (exercise 2),
+//! - [`threads`]: one OS thread per call, results fanned in over a channel
+//!   (exercise 2),
 //! - [`join`]: `tokio::join!` over three futures in one task (exercise 3),
 //! - [`joinset`]: one tokio task per call in a `JoinSet` (exercise 4).
 //!
-//! [`thing`](mod@thing) and [`fetch`](mod@fetch) are given: one call's result, and how to make one call.
-//! Check your work with `cargo workshop check NAME` or `cargo test -p ex02-concurrent-calls`.
+//! [`thing`](mod@thing) and [`fetch`](mod@fetch) are given: one call's result,
+//! and how to make one call. Check your work with `cargo workshop check NAME`
+//! or `cargo test -p ex02-concurrent-calls`.
 pub mod fetch;
 pub mod join;
 pub mod joinset;

@@ -1,9 +1,10 @@
 //! A `Thing`: what one call to one service gives back (given, not an exercise).
 //!
-//! The idea to take away: a failed call is still a result. The Go article this step ports
-//! drops errors on the floor "for readability"; here every call, good or bad, comes back
-//! as a `Thing` with a name, a status and how long it took, so a batch never loses a
-//! member and never panics because one upstream misbehaved.
+//! The idea to take away: a failed call is still a result. The Go article this
+//! step ports drops errors on the floor "for readability"; here every call,
+//! good or bad, comes back as a `Thing` with a name, a status and how long it
+//! took, so a batch never loses a member and never panics because one upstream
+//! misbehaved.
 use std::time::Duration;
 
 use serde_json::Value;
@@ -14,8 +15,8 @@ use serde_json::Value;
 pub enum Status {
     /// The service answered 2xx with a JSON body.
     Ok,
-    /// Anything else: no connection, a non-2xx status, a body that is not JSON, a timeout.
-    /// The message says which, for a human.
+    /// Anything else: no connection, a non-2xx status, a body that is not JSON,
+    /// a timeout. The message says which, for a human.
     Error(String),
 }
 
@@ -35,7 +36,11 @@ pub struct Thing {
 
 impl Thing {
     /// A call that worked.
-    pub fn ok(name: impl Into<String>, body: Value, elapsed: Duration) -> Thing {
+    pub fn ok(
+        name: impl Into<String>,
+        body: Value,
+        elapsed: Duration,
+    ) -> Thing {
         Thing {
             name: name.into(),
             status: Status::Ok,
@@ -45,7 +50,11 @@ impl Thing {
     }
 
     /// A call that failed, with a message that says why.
-    pub fn failed(name: impl Into<String>, message: impl Into<String>, elapsed: Duration) -> Thing {
+    pub fn failed(
+        name: impl Into<String>,
+        message: impl Into<String>,
+        elapsed: Duration,
+    ) -> Thing {
         Thing {
             name: name.into(),
             status: Status::Error(message.into()),

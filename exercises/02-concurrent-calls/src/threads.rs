@@ -1,9 +1,22 @@
-//! Exercise 2: GetAllTheThings with one OS thread per call, fanning in over a channel.
+//! Exercise 2 (get_all_threads): GetAllTheThings with one OS thread per call,
+//! fanning in over a channel.
 //!
-//! The idea to take away: the Go version (a goroutine per call, each sending into one
-//! channel, the caller receiving `len(urls)` times) translates almost word for word, and
-//! the signature does not change. `thread::scope` lets the threads borrow `urls` and the
-//! client, because the scope promises they all end before the function returns.
+//! The idea to take away: the Go version (a goroutine per call, each sending
+//! into one channel, the caller receiving as they come) translates almost word
+//! for word, and the signature does not change. Why it works the way it does:
+//!
+//! - `thread::scope` lets the threads *borrow* the URLs and one blocking
+//!   client, because the scope promises that every thread it started has ended
+//!   before it returns. No clones, no `Arc`: a `reqwest::blocking::Client` is
+//!   `Sync`, meant to be shared.
+//! - A channel's receiver knows no more values are coming only when *every*
+//!   sender is gone. Each thread's clone goes when the thread ends; the sender
+//!   you made first lives in your function until you drop it. Iterating the
+//!   receiver before that waits forever.
+//! - The channel keeps the order in which the threads *sent*: completion order.
+//!   That order survives even when you read the channel after the scope has
+//!   already waited for every thread.
+
 use std::sync::mpsc;
 use std::thread;
 
@@ -11,16 +24,15 @@ use crate::fetch::fetch_blocking;
 use crate::thing::Thing;
 
 // ANCHOR: threads
-/// Fetch every URL at the same time, one thread per URL, and return the things in the
-/// order they *finished* (not the order of `urls`).
+/// Fetch every URL at the same time, one thread per URL, and return the things
+/// in the order they *finished* (not the order of `urls`).
 ///
 /// Takes about the latency of the slowest service.
 pub fn get_all_the_things_threads(urls: &[String]) -> Vec<Thing> {
-    // TODO: make one blocking client and an `mpsc::channel()`. Inside `thread::scope`,
-    // spawn one thread per URL that sends `fetch_blocking(&client, url)` into its own
-    // clone of the sender. Then drop the original sender and collect what the receiver
-    // yields: that is completion order.
+    // TODO: Fetch every URL at the same time, one OS thread per URL, and return
+    //       the things in the order the calls finished (the tests make github
+    //       finish first).
     // Book: book/src/02-concurrent-calls.md#exercise-2-one-thread-per-call
-    todo!("one scoped thread per URL, each sending its Thing into a channel")
+    todo!()
 }
 // ANCHOR_END: threads

@@ -1,4 +1,5 @@
-//! The step's one API call as an `async fn` on tokio, against an embedded fake upstream.
+//! The step's one API call as an `async fn` on tokio, against an embedded fake
+//! upstream.
 //!
 //! `cargo run -p sol01-typed-json --example fetch_async`
 //!
@@ -17,7 +18,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     // The async client: also one per program, also a pool of connections.
     let client = reqwest::Client::new();
 
-    let weather: Weather = fetch_json(&client, &upstream.url("weather")).await?;
+    let weather: Weather =
+        fetch_json(&client, &upstream.url("weather")).await?;
     print_weather(&weather);
     let github: GitHub = fetch_json(&client, &upstream.url("github")).await?;
     print_github(&github);
@@ -62,7 +64,9 @@ async fn show_failures(
             println!("error: {err}");
         }
     }
-    if let Err(err) = fetch_json::<Facebook>(client, &upstream.url("weather")).await {
+    if let Err(err) =
+        fetch_json::<Facebook>(client, &upstream.url("weather")).await
+    {
         println!("error: {err}");
     }
     let free_port = std::net::TcpListener::bind("127.0.0.1:0")?

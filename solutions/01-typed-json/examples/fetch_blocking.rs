@@ -1,10 +1,11 @@
-//! The step's one API call from threaded code, against an embedded fake upstream.
+//! The step's one API call from threaded code, against an embedded fake
+//! upstream.
 //!
 //! `cargo run -p sol01-typed-json --example fetch_blocking`
 //!
-//! Fetches the weather and github documents into their structs, then shows the message
-//! of each kind of failure: an HTTP 500, a body that is not JSON, the wrong struct for a
-//! document, and a port where nothing listens.
+//! Fetches the weather and github documents into their structs, then shows the
+//! message of each kind of failure: an HTTP 500, a body that is not JSON, the
+//! wrong struct for a document, and a port where nothing listens.
 
 use sol01_typed_json::fetch_blocking::fetch_json_blocking;
 use sol01_typed_json::github::GitHub;
@@ -15,10 +16,12 @@ use upstream::{Fault, Knobs, Upstream};
 // ANCHOR: main
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let upstream = Upstream::start()?;
-    // One client for the whole program: it keeps connections open between calls.
+    // One client for the whole program: it keeps connections open between
+    // calls.
     let client = reqwest::blocking::Client::new();
 
-    let weather: Weather = fetch_json_blocking(&client, &upstream.url("weather"))?;
+    let weather: Weather =
+        fetch_json_blocking(&client, &upstream.url("weather"))?;
     print_weather(&weather);
     let github: GitHub = fetch_json_blocking(&client, &upstream.url("github"))?;
     print_github(&github);
@@ -28,7 +31,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 // ANCHOR_END: main
 
 fn print_weather(weather: &Weather) {
-    // `wind_kmh` is an `Option`: the compiler makes us say what "no value" prints as.
+    // `wind_kmh` is an `Option`: the compiler makes us say what "no value"
+    // prints as.
     let wind = match weather.wind_kmh {
         Some(kmh) => format!("wind {kmh} km/h"),
         None => "no wind reading".to_string(),
@@ -65,7 +69,9 @@ fn show_failures(
         }
     }
     // The right endpoint, the wrong struct.
-    if let Err(err) = fetch_json_blocking::<Facebook>(client, &upstream.url("weather")) {
+    if let Err(err) =
+        fetch_json_blocking::<Facebook>(client, &upstream.url("weather"))
+    {
         println!("error: {err}");
     }
     // A port where nothing listens: take a free one and let it go again.

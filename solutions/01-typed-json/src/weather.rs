@@ -1,15 +1,25 @@
-//! Exercise `decode_weather`: a flat JSON document into a struct.
+//! Exercise 1 (decode_weather): a flat JSON document into a struct.
 //!
-//! The one idea: the struct says what the document must contain. A key whose Rust name
-//! differs gets `#[serde(rename = "...")]` (Go's `json:"..."` tag); a value that may be
-//! `null` is an `Option`; and a *required* field that is missing is an error, never a
-//! silent zero as in Go.
+//! The struct says what the document must contain: a field per key, a type per
+//! value. A key whose JSON name differs from the Rust name gets serde's
+//! `rename` attribute (Go's `json:"..."` tag); a value that may be `null` or
+//! absent is an `Option`; and a *required* field that is missing is an error,
+//! never a silent zero as in Go.
+//!
+//! Why there is no untyped step in between: `serde_json::from_str` is generic
+//! over what it builds, and the function's return type picks it. There is no
+//! dict to forget to check, and no half-filled struct: you get a whole
+//! `Weather` or an error.
 
 use serde::Deserialize;
 
 // ANCHOR: weather
 /// `GET /weather`:
-/// `{"service":"weather","city":"Berlin","temperature_c":21.5,"conditions":"sunny","wind_kmh":null}`
+///
+/// ```json
+/// {"service":"weather","city":"Berlin","temperature_c":21.5,
+///  "conditions":"sunny","wind_kmh":null}
+/// ```
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Weather {
     pub city: String,
@@ -17,7 +27,8 @@ pub struct Weather {
     #[serde(rename = "temperature_c")]
     pub temperature: f64,
     pub conditions: String,
-    /// `null` (or absent) when the station has no wind sensor: "no value", not 0 km/h.
+    /// `null` (or absent) when the station has no wind sensor: "no value", not
+    /// 0 km/h.
     pub wind_kmh: Option<f64>,
 }
 // ANCHOR_END: weather
@@ -25,7 +36,6 @@ pub struct Weather {
 // ANCHOR: decode_weather
 /// Decodes the body of `GET /weather`.
 pub fn decode_weather(body: &str) -> Result<Weather, serde_json::Error> {
-    // The return type tells serde what to build; there is no untyped middle step.
     serde_json::from_str(body)
 }
 // ANCHOR_END: decode_weather

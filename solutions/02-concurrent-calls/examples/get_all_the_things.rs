@@ -1,17 +1,18 @@
 //! The measurement of the Go article's `main.go`, in Rust: GetAllTheThings run
-//! sequentially, on threads, and as async tasks, against the fake upstream, with the
-//! elapsed time and speed-up of each.
+//! sequentially, on threads, and as async tasks, against the fake upstream,
+//! with the elapsed time and speed-up of each.
 //!
 //! ```text
 //! cargo run -p sol02-concurrent-calls --example get_all_the_things
 //! cargo run -p sol02-concurrent-calls --example get_all_the_things -- --latency-ms 100
 //! ```
 //!
-//! By default facebook, twitter and github answer after 300, 100 and 200 ms (the same as
-//! the Go programs in `book/go/02-concurrent-calls/`); `--latency-ms N` gives all three
-//! the same latency. The idea to take away: sequential costs the sum, every concurrent
-//! version costs the slowest call, `async` with one `.await` after another is sequential
-//! again, and of the concurrent versions only `join!` keeps the argument order.
+//! By default facebook, twitter and github answer after 300, 100 and 200 ms
+//! (the same as the Go programs in `book/go/02-concurrent-calls/`);
+//! `--latency-ms N` gives all three the same latency. The idea to take away:
+//! sequential costs the sum, every concurrent version costs the slowest call,
+//! `async` with one `.await` after another is sequential again, and of the
+//! concurrent versions only `join!` keeps the argument order.
 use std::error::Error;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -23,7 +24,8 @@ use sol02_concurrent_calls::{
 use upstream::{Knobs, Upstream};
 
 /// The services and their default latencies, in milliseconds.
-const SERVICES: [(&str, u64); 3] = [("facebook", 300), ("twitter", 100), ("github", 200)];
+const SERVICES: [(&str, u64); 3] =
+    [("facebook", 300), ("twitter", 100), ("github", 200)];
 
 fn main() -> ExitCode {
     match run() {
@@ -54,13 +56,14 @@ fn run() -> Result<(), Box<dyn Error>> {
     println!();
 
     // ANCHOR: measure
-    // The blocking versions run here, on the main thread, outside any tokio runtime:
-    // `reqwest::blocking` panics if it is used inside one.
+    // The blocking versions run here, on the main thread, outside any tokio
+    // runtime: `reqwest::blocking` panics if it is used inside one.
     let sequential = timed(|| get_all_the_things_sequential(&urls));
     let threads = timed(|| get_all_the_things_threads(&urls));
 
-    // The async versions need a runtime. `#[tokio::main]` would build one around all of
-    // `main`; building it by hand keeps it away from the blocking calls above.
+    // The async versions need a runtime. `#[tokio::main]` would build one
+    // around all of `main`; building it by hand keeps it away from the blocking
+    // calls above.
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
@@ -71,7 +74,8 @@ fn run() -> Result<(), Box<dyn Error>> {
     });
     let join = runtime.block_on(async {
         let started = Instant::now();
-        let things = get_all_the_things_join(&urls[0], &urls[1], &urls[2]).await;
+        let things =
+            get_all_the_things_join(&urls[0], &urls[1], &urls[2]).await;
         (Vec::from(things), started.elapsed())
     });
     let joinset = runtime.block_on(async {
@@ -95,8 +99,9 @@ fn run() -> Result<(), Box<dyn Error>> {
 }
 
 // ANCHOR: awaited_in_turn
-/// Async, and still sequential: each `.await` finishes before the next request is even
-/// built. `async` alone makes nothing concurrent; `join!` or spawning does.
+/// Async, and still sequential: each `.await` finishes before the next request
+/// is even built. `async` alone makes nothing concurrent; `join!` or spawning
+/// does.
 async fn get_all_the_things_awaited_in_turn(urls: &[String]) -> Vec<Thing> {
     let client = reqwest::Client::new();
     let mut things = Vec::with_capacity(urls.len());
@@ -114,9 +119,15 @@ fn timed(work: impl FnOnce() -> Vec<Thing>) -> (Vec<Thing>, Duration) {
 }
 
 /// One line of the table, then any failed call underneath it.
-fn report(version: &str, (things, elapsed): &(Vec<Thing>, Duration), baseline: Duration) {
-    let speed_up = baseline.as_secs_f64() / elapsed.as_secs_f64().max(f64::EPSILON);
-    let order: Vec<&str> = things.iter().map(|thing| thing.name.as_str()).collect();
+fn report(
+    version: &str,
+    (things, elapsed): &(Vec<Thing>, Duration),
+    baseline: Duration,
+) {
+    let speed_up =
+        baseline.as_secs_f64() / elapsed.as_secs_f64().max(f64::EPSILON);
+    let order: Vec<&str> =
+        things.iter().map(|thing| thing.name.as_str()).collect();
     println!(
         "{version:<16} {:>5} ms {:>8.1}x   {}",
         elapsed.as_millis(),

@@ -1,9 +1,22 @@
-//! Exercise 4: GetAllTheThings with a `JoinSet`: one tokio task per URL, any number of
-//! URLs, results in completion order.
+//! Exercise 4 (get_all_joinset): GetAllTheThings with a `JoinSet`: one tokio
+//! task per URL, any number of URLs, results in completion order.
 //!
-//! The idea to take away: this is the async twin of the thread-per-call version. A tokio
-//! task costs a few hundred bytes, not a thread's stack, and `join_next` hands back each
-//! task's output as it finishes, which is the channel fan-in of the Go version built in.
+//! The idea to take away: this is the async twin of the thread-per-call
+//! version. A tokio task costs its future's state plus a small header, not a
+//! thread's stack, and `JoinSet::join_next` hands back each task's output as it
+//! finishes, which is the channel fan-in of the Go version built in.
+//!
+//! Why a spawned task must own its data: as far as the compiler knows, a task
+//! may outlive the function that spawned it (the runtime runs it, not your
+//! function), so its future must be `'static`. Give each task its own clone of
+//! the client (a cheap handle to one shared pool) and of its URL. `join!` never
+//! needs this: it spawns nothing.
+//!
+//! `join_next` yields a `Result`: an `Err(JoinError)` means the task panicked
+//! or was aborted. `fetch` never panics and nothing here aborts a task, so that
+//! would be a bug; still, a batch reports it as a failed `Thing` rather than
+//! lose it, or crash on it.
+
 use std::time::Duration;
 
 use tokio::task::JoinSet;
@@ -12,16 +25,14 @@ use crate::fetch::fetch;
 use crate::thing::Thing;
 
 // ANCHOR: joinset
-/// Fetch every URL at the same time, one tokio task per URL, and return the things in
-/// the order they *finished*.
+/// Fetch every URL at the same time, one tokio task per URL, and return the
+/// things in the order they *finished*.
 ///
 /// Takes about the latency of the slowest service.
 pub async fn get_all_the_things_joinset(urls: &[String]) -> Vec<Thing> {
     let client = reqwest::Client::new();
     let mut tasks = JoinSet::new();
     for url in urls {
-        // A spawned task may outlive this function (as far as the compiler knows), so it
-        // must own what it uses: a clone of the client handle and of the URL.
         let client = client.clone();
         let url = url.clone();
         tasks.spawn(async move { fetch(&client, &url).await });
@@ -31,8 +42,6 @@ pub async fn get_all_the_things_joinset(urls: &[String]) -> Vec<Thing> {
     while let Some(joined) = tasks.join_next().await {
         match joined {
             Ok(thing) => things.push(thing),
-            // `fetch` never panics and nobody aborts these tasks, so this is a bug
-            // somewhere. Still, report it as a failed thing rather than lose it silently.
             Err(err) => things.push(Thing::failed(
                 format!("task {}", err.id()),
                 format!("the task did not finish: {err}"),

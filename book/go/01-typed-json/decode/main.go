@@ -70,8 +70,9 @@ func main() {
 	// ANCHOR: surprise
 	// The temperature is missing: no error, and Berlin is at a plausible 0 °C.
 	var noTemp Weather
-	err := json.Unmarshal([]byte(`{"city":"Berlin","conditions":"sunny"}`), &noTemp)
-	fmt.Printf("missing temperature: %.1f °C, err = %v\n", noTemp.Temperature, err)
+	err := json.Unmarshal([]byte(`{"city":"Berlin"}`), &noTemp)
+	fmt.Printf("missing temperature: %.1f °C, err = %v\n",
+		noTemp.Temperature, err)
 
 	// A negative star count fits an int: no error either.
 	var negative Repo

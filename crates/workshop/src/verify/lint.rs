@@ -134,7 +134,8 @@ fn link_problems(ws: &Workshop) -> Vec<String> {
             .to_string_lossy()
             .replace('\\', "/");
         let folder = page.parent().unwrap_or(&src);
-        for part in text.split("](").skip(1) {
+        let prose = without_code(&text);
+        for part in prose.split("](").skip(1) {
             let Some(end) = part.find(')') else {
                 continue;
             };
@@ -174,6 +175,29 @@ fn link_problems(ws: &Workshop) -> Vec<String> {
         }
     }
     problems
+}
+
+/// The Markdown without fenced code blocks and inline code spans: links shown as code
+/// are examples, not links.
+fn without_code(text: &str) -> String {
+    let mut prose = String::new();
+    let mut fenced = false;
+    for line in text.lines() {
+        if line.trim_start().starts_with("```") {
+            fenced = !fenced;
+            continue;
+        }
+        if fenced {
+            continue;
+        }
+        for (i, piece) in line.split('`').enumerate() {
+            if i % 2 == 0 {
+                prose.push_str(piece);
+            }
+        }
+        prose.push('\n');
+    }
+    prose
 }
 
 /// `<!-- minutes: N -->` on a page's first line.

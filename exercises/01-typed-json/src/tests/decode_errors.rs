@@ -1,5 +1,5 @@
-//! Tests for `decode_errors` (src/decode.rs): readable errors that name the field, the
-//! line and the column, sorted into "not JSON" and "wrong shape".
+//! Tests for `decode_errors` (src/decode.rs): readable errors that name the
+//! field, the line and the column, sorted into "not JSON" and "wrong shape".
 
 use serde::Deserialize;
 
@@ -7,8 +7,9 @@ use super::{FACEBOOK_BODY, TWITTER_BODY, edit};
 use crate::decode::{DecodeError, decode};
 use crate::social::{Facebook, Twitter};
 
-/// The 1-based column just after the first occurrence of `needle` in a one-line body:
-/// where serde_json stands when it notices that the value it just read is wrong.
+/// The 1-based column just after the first occurrence of `needle` in a one-line
+/// body: where serde_json stands when it notices that the value it just read is
+/// wrong.
 fn column_after(body: &str, needle: &str) -> usize {
     let start = body.find(needle).expect("test bug: needle not in body");
     start + needle.len()
@@ -19,7 +20,8 @@ fn a_good_body_decodes() {
     let facebook = decode::<Facebook>(FACEBOOK_BODY);
     assert!(
         matches!(&facebook, Ok(fb) if fb.user == "gopher" && fb.posts.len() == 2),
-        "expected the /facebook body to decode with its 2 posts; got {facebook:?}"
+        "expected the /facebook body to decode with its 2 posts; got {facebook:?}. Likely \
+         mistake: an error is returned even when decoding worked (return the value)."
     );
 }
 
@@ -36,7 +38,8 @@ fn html_is_not_json() {
             })
         ),
         "expected NotJson at line 1, column 1, because `<` cannot start a JSON value; \
-         got {err:?}"
+         got {err:?}. Likely mistake: Category::Syntax is not sorted as NotJson, or the \
+         line and column are not taken from serde_json's error."
     );
 }
 
@@ -47,7 +50,8 @@ fn a_cut_off_body_is_not_json() {
     assert!(
         matches!(&err, Err(DecodeError::NotJson { message, .. }) if message.contains("EOF")),
         "expected NotJson mentioning EOF for a body that stops halfway, because it is \
-         broken JSON rather than JSON of the wrong shape; got {err:?}"
+         broken JSON rather than JSON of the wrong shape; got {err:?}. Likely mistake: \
+         Category::Eof is sorted with Data; a body that stops too early is not JSON."
     );
 }
 
@@ -58,8 +62,9 @@ fn text_after_the_document_is_not_json() {
     assert!(
         matches!(&err, Err(DecodeError::NotJson { message, .. }) if message.contains("trailing")),
         "expected NotJson (trailing characters) for text after the closing brace, \
-         because the body as a whole is not one JSON value (did you call \
-         `deserializer.end()`?); got {err:?}"
+         because the body as a whole is not one JSON value; got {err:?}. Likely mistake: \
+         you forgot to call the deserializer's end method after decoding: a Deserializer \
+         you build yourself accepts trailing text until you do (from_str does it for you)."
     );
 }
 
@@ -77,7 +82,9 @@ fn a_wrong_type_names_the_field_path() {
         err,
         Err(expected),
         "expected WrongShape naming the path posts[1].likes, serde's message without its \
-         position, and the line and column of the bad value"
+         position, and the line and column of the bad value (right: expected, left: \
+         yours). Likely mistake: the path is not taken from serde_path_to_error's error, \
+         or the message still ends with serde's own \" at line L column C\"."
     );
 }
 
@@ -89,7 +96,8 @@ fn a_missing_field_names_the_object_it_is_missing_from() {
         matches!(&err, Err(DecodeError::WrongShape { path, message, .. })
             if path == "tweets[0]" && message == "missing field `retweets`"),
         "expected WrongShape at tweets[0] with \"missing field `retweets`\", because the \
-         first tweet has no retweets; got {err:?}"
+         first tweet has no retweets; got {err:?}. Likely mistake: Category::Data is not \
+         sorted as WrongShape, or the path is not serde_path_to_error's."
     );
 }
 
@@ -102,19 +110,22 @@ fn the_line_and_column_count_from_one_in_a_pretty_body() {
         matches!(&err, Err(DecodeError::WrongShape { path, line: 3, column: 19, .. })
             if path == "followers"),
         "expected WrongShape at `followers`, line 3, column 19 (just after `true`), so a \
-         reader can find it in an editor; got {err:?}"
+         reader can find it in an editor; got {err:?}. Likely mistake: the position is \
+         counted by hand instead of taken from serde_json's error."
     );
 }
 
 #[test]
 fn the_message_says_what_where_and_which_field() {
-    /// A document of our own, to show `decode` works for any `Deserialize` type.
+    /// A document of our own, to show `decode` works for any `Deserialize`
+    /// type.
     #[derive(Debug, Deserialize)]
     struct Health {
         #[allow(dead_code)]
         ok: bool,
     }
-    let err = decode::<Health>(r#"{"ok":"yes"}"#).expect_err("\"yes\" is not a bool");
+    let err =
+        decode::<Health>(r#"{"ok":"yes"}"#).expect_err("\"yes\" is not a bool");
     let message = err.to_string();
     for part in [
         "wrong shape",
@@ -125,13 +136,16 @@ fn the_message_says_what_where_and_which_field() {
     ] {
         assert!(
             message.contains(part),
-            "expected the message to contain {part:?}, so it explains itself; got {message:?}"
+            "expected the message to contain {part:?}, so it explains itself; got \
+             {message:?}. Likely mistake: the error is not the WrongShape variant, or one \
+             of its fields is empty."
         );
     }
     assert_eq!(
         message.matches("line").count(),
         1,
-        "expected the position once, not twice (strip serde's own \" at line …\" with \
-         `message_of`); got {message:?}"
+        "expected the position once, not twice; got {message:?}. Likely mistake: the \
+         message is serde's own text, which ends with \" at line L column C\": take it \
+         from the given `message_of` instead."
     );
 }

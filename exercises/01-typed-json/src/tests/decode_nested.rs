@@ -1,4 +1,5 @@
-//! Tests for `decode_nested` (src/github.rs): nested structs, a `Vec`, a default.
+//! Tests for `decode_nested` (src/github.rs): nested structs, a `Vec`, a
+//! default.
 
 use super::{GITHUB_BODY, edit};
 use crate::github::{GitHub, Repo, decode_github};
@@ -8,7 +9,9 @@ fn decodes_the_upstream_document() {
     let github = decode_github(GITHUB_BODY);
     assert!(
         github.is_ok(),
-        "expected the /github body to decode into `GitHub` with its `repos`; got {github:?}"
+        "expected the /github body to decode into `GitHub` with its `repos`; got \
+         {github:?}. Likely mistake: a field's name or type no longer matches the document \
+         (serde's error names the key)."
     );
     let expected = GitHub {
         user: "gopher".to_string(),
@@ -39,8 +42,9 @@ fn a_missing_repo_list_is_empty() {
     let github = decode_github(no_repos);
     assert!(
         matches!(&github, Ok(GitHub { repos, .. }) if repos.is_empty()),
-        "expected a body without \"repos\" to decode with an empty list, because \
-         `repos` is marked #[serde(default)]; got {github:?}"
+        "expected a body without \"repos\" to decode with an empty list, because a user \
+         without repositories may leave the list out; got {github:?}. Likely mistake: \
+         `repos` has no #[serde(default)], so its absence is an error."
     );
 }
 
@@ -51,7 +55,8 @@ fn a_missing_count_is_an_error() {
     assert!(
         matches!(&github, Err(err) if err.to_string().contains("missing field `public_repos`")),
         "expected a body without \"public_repos\" to be an error naming it, because only \
-         `repos` has a default; got {github:?}"
+         `repos` may be absent; got {github:?}. Likely mistake: #[serde(default)] on the \
+         whole struct instead of on `repos`: every missing key then becomes a zero, as in Go."
     );
 }
 
@@ -62,7 +67,8 @@ fn a_repo_without_stars_is_an_error() {
     assert!(
         matches!(&github, Err(err) if err.to_string().contains("missing field `stars`")),
         "expected the second repo's missing \"stars\" to be an error, because every \
-         element of the list is checked like the top level; got {github:?}"
+         element of the list is checked like the top level; got {github:?}. Likely \
+         mistake: a #[serde(default)] on `Repo` or on `stars`."
     );
 }
 
@@ -72,6 +78,7 @@ fn negative_stars_are_an_error() {
     let github = decode_github(&negative);
     assert!(
         matches!(&github, Err(err) if err.to_string().contains("expected u32")),
-        "expected \"stars\":-1 to be rejected, because `stars` is a u32; got {github:?}"
+        "expected \"stars\":-1 to be rejected, because `stars` is a u32; got {github:?}. \
+         Likely mistake: the type of `stars` was changed to a signed number."
     );
 }

@@ -4,39 +4,25 @@ use std::time::Instant;
 use super::support::*;
 use crate::joinset::get_all_the_things_joinset;
 
-#[tokio::test]
-async fn returns_all_three_bodies() {
-    let up = start_upstream();
-    let urls = urls_with_latency(&up, LATENCY);
-
-    let things = within_deadline_async(
-        "get_all_the_things_joinset",
-        get_all_the_things_joinset(&urls),
-    )
-    .await;
-
-    assert_all_three_bodies(&things);
-}
+const WHAT: &str = "get_all_the_things_joinset";
 
 #[tokio::test]
-async fn three_calls_of_100ms_take_well_under_200ms() {
+async fn three_calls_overlap_and_cost_one_latency() {
     let up = start_upstream();
     let urls = urls_with_latency(&up, LATENCY);
 
     let started = Instant::now();
-    let things = within_deadline_async(
-        "get_all_the_things_joinset",
-        get_all_the_things_joinset(&urls),
-    )
-    .await;
+    let things =
+        within_deadline_async(WHAT, &up, get_all_the_things_joinset(&urls))
+            .await;
     let elapsed = started.elapsed();
 
     assert_all_three_bodies(&things);
-    assert!(
-        elapsed < CONCURRENT_UNDER,
-        "expected three calls of {LATENCY:?} in three tasks to take well under \
-         {CONCURRENT_UNDER:?}, because the tasks wait at the same time; took {elapsed:?}. \
-         Do you await each task right after spawning it?"
+    assert_concurrent(
+        &up,
+        elapsed,
+        "Likely mistake: did you await each task right after spawning it? Then only one \
+         call is ever in flight. Spawn every task first, then collect.",
     );
 }
 
@@ -45,19 +31,16 @@ async fn things_arrive_in_completion_order() {
     let up = start_upstream();
     let urls = urls_with_latencies(&up, STAGGERED);
 
-    let things = within_deadline_async(
-        "get_all_the_things_joinset",
-        get_all_the_things_joinset(&urls),
-    )
-    .await;
+    let things =
+        within_deadline_async(WHAT, &up, get_all_the_things_joinset(&urls))
+            .await;
 
     assert_all_three_bodies(&things);
-    assert_eq!(
-        names(&things),
-        COMPLETION_ORDER,
-        "expected the things in the order the calls finished (github 50 ms, twitter \
-         300 ms, facebook 550 ms), because join_next hands back whichever task is done \
-         first"
+    assert_completion_order(
+        &up,
+        &things,
+        "Likely mistake: awaiting the tasks' handles one by one returns them in spawn \
+         order; JoinSet::join_next hands back whichever task finishes next.",
     );
 }
 
@@ -66,11 +49,9 @@ async fn a_failed_call_is_a_thing_not_a_panic() {
     let up = start_upstream();
     let urls = urls_with_faults(&up);
 
-    let things = within_deadline_async(
-        "get_all_the_things_joinset",
-        get_all_the_things_joinset(&urls),
-    )
-    .await;
+    let things =
+        within_deadline_async(WHAT, &up, get_all_the_things_joinset(&urls))
+            .await;
 
     assert_failures_reported(&things);
 }
@@ -81,21 +62,17 @@ async fn works_for_any_number_of_urls() {
     let three = urls_with_latency(&up, LATENCY);
     let six = [three.clone(), three].concat();
 
-    let things = within_deadline_async(
-        "get_all_the_things_joinset",
-        get_all_the_things_joinset(&six),
-    )
-    .await;
-    let none = within_deadline_async(
-        "get_all_the_things_joinset",
-        get_all_the_things_joinset(&[]),
-    )
-    .await;
+    let things =
+        within_deadline_async(WHAT, &up, get_all_the_things_joinset(&six))
+            .await;
+    let none =
+        within_deadline_async(WHAT, &up, get_all_the_things_joinset(&[])).await;
 
     assert_eq!(
         things.len(),
         6,
-        "expected six things for six URLs, because there is one task per URL; got {:?}",
+        "expected six things for six URLs, because there is one task per URL; got {:?}. \
+         Likely mistake: the collecting stops after a fixed number of things.",
         names(&things)
     );
     assert!(

@@ -1,39 +1,26 @@
-//! Exercise 2 (`get_all_threads`): one OS thread per call, results over a channel.
-use std::time::Instant;
-
+//! Exercise 2 (`get_all_threads`): one OS thread per call, results over a
+//! channel.
 use super::support::*;
 use crate::threads::get_all_the_things_threads;
 
+const WHAT: &str = "get_all_the_things_threads";
+
 #[test]
-fn returns_all_three_bodies() {
+fn three_calls_overlap_and_cost_one_latency() {
     let up = start_upstream();
     let urls = urls_with_latency(&up, LATENCY);
 
-    let things = within_deadline("get_all_the_things_threads", move || {
-        get_all_the_things_threads(&urls)
+    let (things, elapsed) = within_deadline(WHAT, &up, move || {
+        timed(|| get_all_the_things_threads(&urls))
     });
 
     assert_all_three_bodies(&things);
-}
-
-#[test]
-fn three_calls_of_100ms_take_well_under_200ms() {
-    let up = start_upstream();
-    let urls = urls_with_latency(&up, LATENCY);
-
-    let (things, elapsed) = within_deadline("get_all_the_things_threads", move || {
-        let started = Instant::now();
-        let things = get_all_the_things_threads(&urls);
-        (things, started.elapsed())
-    });
-
-    assert_all_three_bodies(&things);
-    assert!(
-        elapsed < CONCURRENT_UNDER,
-        "expected three calls of {LATENCY:?} on three threads to take well under \
-         {CONCURRENT_UNDER:?}, because they wait at the same time (the batch costs the \
-         slowest call, not the sum); took {elapsed:?}. Do you join each thread before \
-         spawning the next one?"
+    assert_concurrent(
+        &up,
+        elapsed,
+        "Likely mistake: did you join each thread right after spawning it, inside the loop? \
+         Then the next call starts only when the one before has ended. Spawn them all, \
+         then collect.",
     );
 }
 
@@ -42,17 +29,16 @@ fn things_arrive_in_completion_order() {
     let up = start_upstream();
     let urls = urls_with_latencies(&up, STAGGERED);
 
-    let things = within_deadline("get_all_the_things_threads", move || {
-        get_all_the_things_threads(&urls)
-    });
+    let things =
+        within_deadline(WHAT, &up, move || get_all_the_things_threads(&urls));
 
     assert_all_three_bodies(&things);
-    assert_eq!(
-        names(&things),
-        COMPLETION_ORDER,
-        "expected the things in the order the calls finished (github 50 ms, twitter \
-         300 ms, facebook 550 ms), because each thread sends its Thing the moment it has \
-         it and the caller collects from the channel"
+    assert_completion_order(
+        &up,
+        &things,
+        "Likely mistake: joining the threads' handles one by one returns their results in \
+         spawn order; let each thread send its Thing into a channel the moment it has it, \
+         and collect from the receiver.",
     );
 }
 
@@ -61,9 +47,8 @@ fn a_failed_call_is_a_thing_not_a_panic() {
     let up = start_upstream();
     let urls = urls_with_faults(&up);
 
-    let things = within_deadline("get_all_the_things_threads", move || {
-        get_all_the_things_threads(&urls)
-    });
+    let things =
+        within_deadline(WHAT, &up, move || get_all_the_things_threads(&urls));
 
     assert_failures_reported(&things);
 }
@@ -74,17 +59,15 @@ fn works_for_any_number_of_urls() {
     let three = urls_with_latency(&up, LATENCY);
     let six = [three.clone(), three].concat();
 
-    let things = within_deadline("get_all_the_things_threads", move || {
-        get_all_the_things_threads(&six)
-    });
-    let none = within_deadline("get_all_the_things_threads", || {
-        get_all_the_things_threads(&[])
-    });
+    let things =
+        within_deadline(WHAT, &up, move || get_all_the_things_threads(&six));
+    let none = within_deadline(WHAT, &up, || get_all_the_things_threads(&[]));
 
     assert_eq!(
         things.len(),
         6,
-        "expected six things for six URLs, because there is one thread per URL; got {:?}",
+        "expected six things for six URLs, because there is one thread per URL; got {:?}. \
+         Likely mistake: the collecting stops after a fixed number of things.",
         names(&things)
     );
     assert!(
