@@ -24,7 +24,7 @@ use crate::stats::RequestGuard;
 /// `fault=hang`), hyper drops the future, and with it `guard`: that is the abandonment.
 pub(crate) async fn respond(
     name: &str,
-    document: &'static str,
+    document: Bytes,
     knobs: Knobs,
     guard: RequestGuard,
 ) -> Reply {
@@ -33,7 +33,7 @@ pub(crate) async fn respond(
         tokio::time::sleep(delay).await;
     }
 
-    let full = Bytes::from_static(document.as_bytes());
+    let full = document;
     match knobs.fault {
         None => json_reply(StatusCode::OK, ReplyBody::chunks(vec![full], guard)),
         Some(Fault::Status500) => {
@@ -41,10 +41,9 @@ pub(crate) async fn respond(
                 "error": format!("fault=500: the fake {name} failed on purpose")
             });
             let body = Bytes::from(error.to_string());
-            json_reply(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                ReplyBody::chunks(vec![body], guard),
-            )
+            let status = StatusCode::INTERNAL_SERVER_ERROR;
+            let guard = guard.answering(status.as_u16());
+            json_reply(status, ReplyBody::chunks(vec![body], guard))
         }
         Some(Fault::Hang) => {
             // Never answers. The guard lives in this future, which now waits until hyper
@@ -55,11 +54,11 @@ pub(crate) async fn respond(
         Some(Fault::InvalidJson) => {
             // Cut in half: an object that never closes is never valid JSON. The
             // content-type still says JSON, as a buggy server's would.
-            let half = full.slice(..full.len() / 2);
+            let half = full.slice(..half_way(&full));
             json_reply(StatusCode::OK, ReplyBody::chunks(vec![half], guard))
         }
         Some(Fault::Stall) => {
-            let half = full.slice(..full.len() / 2);
+            let half = full.slice(..half_way(&full));
             let body = ReplyBody::stalled(half, full.len() as u64, guard);
             json_reply(StatusCode::OK, body)
         }
@@ -70,6 +69,17 @@ pub(crate) async fn respond(
     }
 }
 // ANCHOR_END: respond
+
+/// About half of `document`'s length, moved back to the start of a UTF-8 character:
+/// the cut body must be broken JSON, not broken text (a `/search` query may hold
+/// non-ASCII letters).
+fn half_way(document: &[u8]) -> usize {
+    let mut half = document.len() / 2;
+    while half > 0 && document[half] & 0b1100_0000 == 0b1000_0000 {
+        half -= 1;
+    }
+    half
+}
 
 /// A random extra wait in `0..=jitter`, in whole milliseconds.
 fn random_jitter(jitter: Duration) -> Duration {

@@ -6,7 +6,12 @@
 //! string turns each request slow or broken ([`Knobs`]: latency, jitter, a [`Fault`]),
 //! and the upstream counts what happened ([`Stats`]): requests received, served, and
 //! *abandoned* by a client that gave up — the number that proves a timeout or a
-//! cancellation really reached the network.
+//! cancellation really reached the network. It also keeps a log of each request
+//! ([`Upstream::requests`]: path, start, end, how it ended), counts the requests in
+//! flight and their peak ([`Upstream::max_in_flight`], exact), and draws the log as a
+//! timeline for test failure messages ([`draw_requests`], [`describe_overlap`]).
+//! `/search?q=...` ([`search_document`]) is Rob Pike's fake search backend, for
+//! replicas and hedged requests.
 //!
 //! The one idea to take away: when a client gives up, the server finds out because the
 //! connection closes, and the work for that request is *dropped*, not told to stop.
@@ -43,18 +48,28 @@
 //! assert!(up.wait_for_abandoned_blocking(1, Duration::from_secs(5)));
 //! assert_eq!(up.stats().served, 3);
 //!
+//! // The log: one record per request, in order; one at a time, so never two at once.
+//! let log = up.requests();
+//! assert_eq!(log[3].path, "/weather");
+//! assert_eq!(log[3].outcome, upstream::RequestOutcome::Abandoned);
+//! assert_eq!(up.max_in_flight(), 1);
+//! println!("{}", upstream::draw_requests(&log)); // a timeline, for failure messages
+//!
 //! up.stop(); // or just drop it
 //! ```
 //!
 //! The server runs on its own thread with its own tokio runtime, so the same `Upstream`
 //! works from threaded code, from `#[tokio::test]`, and from tests on paused time (its
 //! latency is always real time). Each request is independent: there is no state besides
-//! the counters.
+//! the counters and the log.
 
 mod body;
+mod draw;
 mod endpoints;
 mod faults;
 mod knobs;
+mod log;
+mod search;
 mod server;
 mod stats;
 
@@ -63,8 +78,11 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
+pub use draw::{describe_overlap, draw_requests, max_overlap};
 pub use endpoints::{ENDPOINTS, HUGE_BODY_MIN_BYTES, document};
 pub use knobs::{Fault, Knobs, MAX_DELAY};
+pub use log::{REQUEST_LOG_CAPACITY, RequestOutcome, RequestRecord};
+pub use search::{SEARCH_ENDPOINT, search_document};
 pub use stats::Stats;
 
 use stats::Counters;
@@ -119,6 +137,35 @@ impl Upstream {
         }
     }
 
+    /// `http://127.0.0.1:PORT/search?q=QUERY&KNOBS`, `query` percent-encoded.
+    pub fn search_url(&self, query: &str, knobs: &Knobs) -> String {
+        self.search_url_on(None, query, knobs)
+    }
+
+    /// The same, as replica `replica`: the answer says which replica it came
+    /// from (`"replica": "b"`), so a hedged-request test can tell who won.
+    pub fn replica_search_url(&self, replica: &str, query: &str, knobs: &Knobs) -> String {
+        self.search_url_on(Some(replica), query, knobs)
+    }
+
+    fn search_url_on(&self, replica: Option<&str>, query: &str, knobs: &Knobs) -> String {
+        let mut url = format!(
+            "{}?{}",
+            self.url(SEARCH_ENDPOINT),
+            search::encode_param("q", query)
+        );
+        if let Some(replica) = replica {
+            url.push('&');
+            url.push_str(&search::encode_param("replica", replica));
+        }
+        let knobs = knobs.query();
+        if !knobs.is_empty() {
+            url.push('&');
+            url.push_str(&knobs);
+        }
+        url
+    }
+
     /// The counters right now.
     pub fn stats(&self) -> Stats {
         self.counters.snapshot()
@@ -132,6 +179,25 @@ impl Upstream {
     /// Requests abandoned by their client so far.
     pub fn abandoned(&self) -> u64 {
         self.stats().abandoned
+    }
+
+    /// Every request received so far, in arrival order, with when and how it
+    /// ended (the last [`REQUEST_LOG_CAPACITY`] of them). Draw them with
+    /// [`draw_requests`].
+    pub fn requests(&self) -> Vec<RequestRecord> {
+        self.counters.requests()
+    }
+
+    /// Requests in flight now: received, neither served nor abandoned yet.
+    pub fn in_flight(&self) -> u64 {
+        self.counters.in_flight().0
+    }
+
+    /// The most requests there ever were in flight at once, since the start.
+    /// Exact, not sampled: it is updated under the counters' lock each time a
+    /// request arrives.
+    pub fn max_in_flight(&self) -> u64 {
+        self.counters.in_flight().1
     }
 
     /// Wait (from async code) until at least `n` requests were abandoned, or `timeout`.
@@ -202,6 +268,10 @@ impl Upstream {
         for name in ENDPOINTS {
             text.push_str(&format!("  {}\n", self.url(name)));
         }
+        text.push_str(&format!(
+            "  {}   (q and replica are echoed back)\n",
+            self.replica_search_url("b", "golang", &Knobs::default())
+        ));
         text.push_str(&format!(
             "  {}   (always 200 {{\"ok\":true}})\n",
             self.url("healthz")

@@ -19,6 +19,7 @@ use std::sync::{Arc, Mutex, PoisonError, mpsc};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
+use bytes::Bytes;
 use hyper::body::Incoming;
 use hyper::header::{CONTENT_TYPE, HeaderValue};
 use hyper::server::conn::http1;
@@ -33,6 +34,7 @@ use crate::body::ReplyBody;
 use crate::endpoints::{ENDPOINTS, document};
 use crate::faults;
 use crate::knobs;
+use crate::search::{self, SEARCH_ENDPOINT, search_document};
 use crate::stats::Counters;
 
 /// Every response the fake upstream sends.
@@ -189,16 +191,18 @@ async fn route(request: Request<Incoming>, counters: Arc<Counters>) -> Reply {
         return json_reply(StatusCode::OK, ReplyBody::uncounted(r#"{"ok":true}"#));
     }
     let name = path.trim_start_matches('/');
-    let Some(doc) = document(name) else {
+    let query = request.uri().query().unwrap_or("");
+    let fixed = document(name);
+    if fixed.is_none() && name != SEARCH_ENDPOINT {
         let endpoints: Vec<String> = ENDPOINTS.iter().map(|name| format!("/{name}")).collect();
         return error_reply(
             StatusCode::NOT_FOUND,
             format!(
-                "no endpoint {path}; the endpoints are {} (and /healthz)",
+                "no endpoint {path}; the endpoints are {} (and /{SEARCH_ENDPOINT}?q=..., /healthz)",
                 endpoints.join(", ")
             ),
         );
-    };
+    }
     if request.method() != Method::GET {
         return error_reply(
             StatusCode::METHOD_NOT_ALLOWED,
@@ -208,12 +212,23 @@ async fn route(request: Request<Incoming>, counters: Arc<Counters>) -> Reply {
             ),
         );
     }
-    let knobs = match knobs::parse_query(request.uri().query().unwrap_or("")) {
+    // `/search` takes its own parameters out of the query first; the rest are knobs.
+    let (doc, knob_query) = match fixed {
+        Some(doc) => (Bytes::from_static(doc.as_bytes()), query.to_owned()),
+        None => match search::split_query(query) {
+            Ok((params, knobs)) => {
+                let doc = search_document(&params.query, params.replica.as_deref());
+                (Bytes::from(doc), knobs)
+            }
+            Err(message) => return error_reply(StatusCode::BAD_REQUEST, message),
+        },
+    };
+    let knobs = match knobs::parse_query(&knob_query) {
         Ok(knobs) => knobs,
         Err(message) => return error_reply(StatusCode::BAD_REQUEST, message),
     };
+    let guard = counters.receive(path, query);
     let name = name.to_owned();
-    let guard = counters.receive();
     faults::respond(&name, doc, knobs, guard).await
 }
 
