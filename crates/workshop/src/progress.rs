@@ -152,7 +152,8 @@ pub fn build(ws: &Workshop, out: &Style) -> Result<Build, Error> {
         if !busy.iter().any(|word| line.starts_with(word)) {
             return;
         }
-        if !announced {
+        // Waiting for another cargo's lock says nothing about how long the build takes.
+        if !announced && !line.starts_with("Blocking") {
             announced = true;
             // `Compiling ex06-parallel-cpu v0.1.0 (/w/exercises/06-parallel-cpu)`: a
             // workspace crate (it has a path) means your edit, seconds; a dependency
