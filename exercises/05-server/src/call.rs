@@ -1,9 +1,15 @@
-//! Exercise 2: one upstream call, with its body capped at 1 MiB.
+//! Exercise 2 (call_upstream): one upstream call, its body capped at 1 MiB while reading.
 //!
 //! The idea to take away: an upstream is input you do not control. Check its status, and
 //! read its body *chunk by chunk*, counting, so that a body that never ends costs you
-//! 1 MiB and an error, not all your memory. `response.bytes().await` would buffer the
-//! whole thing first and only then let you look at its size.
+//! 1 MiB and an error, not all your memory. `Response::bytes`, `text` and `json` buffer
+//! the whole body before you can look at its size: on an endless body they never return.
+//!
+//! A `content-length` header is a claim; the stream is the truth. Refusing a declared
+//! length over the limit saves reading, but only counting while you read protects you (a
+//! chunked body declares no length at all). `Box<RawValue>` checks that the bytes are JSON
+//! and keeps them as they came, so the upstream's document goes out untouched; a
+//! `serde_json::Value` would be re-encoded, with its keys sorted.
 use serde_json::value::RawValue;
 
 /// The largest upstream body we accept. One byte more is [`CallError::TooLarge`].
@@ -61,11 +67,9 @@ pub async fn call_upstream(
     client: &reqwest::Client,
     url: &str,
 ) -> Result<Box<RawValue>, CallError> {
-    // TODO: `client.get(url).send().await?`; a status that is not a success is
-    // `CallError::Status`. Then read the body with `response.chunk().await?` in a loop,
-    // appending to a Vec and returning `CallError::TooLarge` as soon as it would grow
-    // past MAX_BODY_BYTES. Finally `serde_json::from_slice` into a `Box<RawValue>`,
-    // mapping the error to `CallError::InvalidJson`.
+    // TODO: GET the url and return its body as JSON, as sent. A non-2xx status, a body
+    //       over MAX_BODY_BYTES or a body that is not JSON is an error; find out the size
+    //       while reading, since one test's body never ends.
     // Book: book/src/05-server.md#exercise-2-one-upstream-call-capped
     todo!("exercise 2: call_upstream")
 }

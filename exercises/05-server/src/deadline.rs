@@ -1,9 +1,15 @@
-//! Exercise 1: `deadline_ms`, how long the client gives the server to answer.
+//! Exercise 1 (parse_deadline): check `deadline_ms` at the edge, strictly.
 //!
 //! The idea to take away: check input at the edge and turn it into a type that cannot be
 //! wrong later (`Duration`). Anything we cannot honour is refused with a `400` that says
 //! what *is* accepted, before any work starts. Be strict: `"1e3"`, `"+5"` and `"2.5"` may
 //! look like numbers, but a client sending them has a bug it should hear about.
+//!
+//! Why look at the characters yourself: `u64`'s `FromStr` accepts a leading `+`, a float
+//! parse accepts `"2.5"`, `"1e3"` and `"inf"`, and `char::is_numeric` accepts digits of
+//! other scripts (`"١٢٣"`, `"５"`). Once every byte is an ASCII digit, parsing a `u64` can
+//! only fail by overflowing. Zero is refused as well: a deadline of 0 ms asks for an
+//! answer before any upstream could give one.
 use std::time::Duration;
 
 /// The deadline when the query has no `deadline_ms`.
@@ -17,11 +23,11 @@ pub const MAX_DEADLINE_MS: u64 = 10_000;
 /// - `None` (no `deadline_ms` in the query): [`DEFAULT_DEADLINE`].
 /// - ASCII digits only, with a value in `1..=MAX_DEADLINE_MS`: that many milliseconds.
 /// - Anything else (empty, a sign, a fraction, an exponent, letters, spaces, out of
-///   range, too big for a `u64`): `Err(rejected(value))`.
+///   range, too big for a `u64`): an `Err` holding [`rejected`]'s message for it.
 pub fn parse_deadline(value: Option<&str>) -> Result<Duration, String> {
-    // TODO: return DEFAULT_DEADLINE when `value` is None. Otherwise refuse (with
-    // `Err(rejected(value))`) an empty value or one with any byte that is not an ASCII
-    // digit, then parse it as a u64 and accept it only if it is in 1..=MAX_DEADLINE_MS.
+    // TODO: Turn the query value into a Duration: the default when there is none, else
+    //       ASCII digits only with a value from 1 to MAX_DEADLINE_MS. Refuse anything
+    //       else with `rejected`, which the handler turns into a 400.
     // Book: book/src/05-server.md#exercise-1-validate-the-deadline
     todo!("exercise 1: parse_deadline")
 }

@@ -1,11 +1,21 @@
-//! Exercise 3: fan out to every upstream at once, all under one deadline.
+//! Exercise 3 (fan_out): every upstream at once, all under one deadline.
 //!
 //! The idea to take away: one task per upstream call, every task racing the *same*
-//! instant (`timeout_at(deadline, call)`), like Go's goroutines sharing one
-//! `context.WithTimeout`. Keep the tasks in a `JoinSet`: when the client disconnects,
-//! hyper drops the request's future, the `JoinSet` goes with it, and dropping a `JoinSet`
-//! aborts its tasks, which drops their HTTP calls and closes those connections. Plain
-//! `tokio::spawn` would leave them running for nobody.
+//! instant, like Go's goroutines sharing one `context.WithTimeout`. Compute that instant
+//! once (`tokio::time::timeout_at` takes an instant; `timeout` would start a new clock for
+//! each call). Keep the tasks in a `JoinSet`: when the client disconnects, hyper drops the
+//! request's future, the `JoinSet` goes with it, and dropping a `JoinSet` aborts its
+//! tasks, which drops their HTTP calls and closes those connections. Plain `tokio::spawn`
+//! would leave them running for nobody: dropping a `JoinHandle` detaches its task.
+//!
+//! Three things the compiler and the tests will ask of you:
+//!
+//! - A spawned task is `'static`: it cannot borrow `client` or `upstreams` from the
+//!   caller. Give it clones: a `reqwest::Client` is a cheap handle to one shared pool.
+//! - `JoinSet::join_next` hands tasks back in the order they *finish*; the answer is in
+//!   *configured* order. Let each task return its slot (its index) with its outcome.
+//! - Every task ends by the deadline on its own, so the only `Err` that `join_next` can
+//!   give you is a panic inside a call: that upstream is reported as an error.
 use std::time::Duration;
 
 use tokio::task::JoinSet;
@@ -27,11 +37,9 @@ pub async fn fan_out(
     upstreams: &[UpstreamSpec],
     deadline: Duration,
 ) -> Vec<UpstreamResult> {
-    // TODO: compute `deadline_at = Instant::now() + deadline`. Spawn one task per upstream
-    // into a `JoinSet`; each task runs `timeout_at(deadline_at, call_upstream(..))` and
-    // returns `(slot, outcome, elapsed)`. Then `join_next()` them all, putting each
-    // `UpstreamResult::from_outcome(..)` back in its slot (configured order); a task that
-    // panicked leaves its slot empty: report it with `UpstreamResult::error`.
+    // TODO: Call every upstream at once, one task each, all racing one deadline, and
+    //       return one result per upstream in configured order. Dropping this future
+    //       must cancel every call still running.
     // Book: book/src/05-server.md#exercise-3-fan-out-under-one-deadline
     todo!("exercise 3: fan_out")
 }

@@ -1,10 +1,16 @@
-//! Exercise 6: shut down gracefully. Finish what you started, then stop.
+//! Exercise 6 (drain): shut down gracefully. Finish what you started, then stop.
 //!
 //! The idea to take away: stopping a server is three steps. Stop accepting (the accept
 //! loop in `server.rs` does that by dropping the listener); tell every connection to wrap
 //! up (cancel one `CancellationToken`: each connection task then lets hyper finish the
 //! request in progress and close); and wait for them, but not forever: after a grace
 //! period the stragglers are cut. A Go `http.Server.Shutdown(ctx)` does the same.
+//!
+//! The order matters. An idle keep-alive connection waits for its next request, and only
+//! the token tells it there will be none: wait before cancelling and every idle client
+//! holds the shutdown for the whole grace period. And cutting is two steps too:
+//! `JoinSet::abort_all` only *asks* the tasks to stop (they go at their next poll), while
+//! `JoinSet::shutdown` aborts them and waits until each one is gone, its socket closed.
 use std::time::Duration;
 
 use tokio::task::JoinSet;
@@ -19,10 +25,9 @@ pub async fn drain(
     stop: CancellationToken,
     grace: Duration,
 ) -> usize {
-    // TODO: `stop.cancel()` first. Then, under `tokio::time::timeout(grace, ...)`, join
-    // every task (`while connections.join_next().await.is_some() {}`). In time: return 0.
-    // Too late: note `connections.len()`, `connections.shutdown().await` (abort and wait),
-    // and return that number.
+    // TODO: Tell every connection to finish, then wait for them all, at most grace long.
+    //       Abort whatever still runs then, and return only once it is gone, with how
+    //       many had to be cut off.
     // Book: book/src/05-server.md#exercise-6-shut-down-gracefully
     todo!("exercise 6: drain")
 }

@@ -1,9 +1,15 @@
-//! Exercise 2: one upstream call, with its body capped at 1 MiB.
+//! Exercise 2 (call_upstream): one upstream call, its body capped at 1 MiB while reading.
 //!
 //! The idea to take away: an upstream is input you do not control. Check its status, and
 //! read its body *chunk by chunk*, counting, so that a body that never ends costs you
-//! 1 MiB and an error, not all your memory. `response.bytes().await` would buffer the
-//! whole thing first and only then let you look at its size.
+//! 1 MiB and an error, not all your memory. `Response::bytes`, `text` and `json` buffer
+//! the whole body before you can look at its size: on an endless body they never return.
+//!
+//! A `content-length` header is a claim; the stream is the truth. Refusing a declared
+//! length over the limit saves reading, but only counting while you read protects you (a
+//! chunked body declares no length at all). `Box<RawValue>` checks that the bytes are JSON
+//! and keeps them as they came, so the upstream's document goes out untouched; a
+//! `serde_json::Value` would be re-encoded, with its keys sorted.
 use serde_json::value::RawValue;
 
 /// The largest upstream body we accept. One byte more is [`CallError::TooLarge`].

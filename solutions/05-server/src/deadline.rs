@@ -1,9 +1,15 @@
-//! Exercise 1: `deadline_ms`, how long the client gives the server to answer.
+//! Exercise 1 (parse_deadline): check `deadline_ms` at the edge, strictly.
 //!
 //! The idea to take away: check input at the edge and turn it into a type that cannot be
 //! wrong later (`Duration`). Anything we cannot honour is refused with a `400` that says
 //! what *is* accepted, before any work starts. Be strict: `"1e3"`, `"+5"` and `"2.5"` may
 //! look like numbers, but a client sending them has a bug it should hear about.
+//!
+//! Why look at the characters yourself: `u64`'s `FromStr` accepts a leading `+`, a float
+//! parse accepts `"2.5"`, `"1e3"` and `"inf"`, and `char::is_numeric` accepts digits of
+//! other scripts (`"١٢٣"`, `"５"`). Once every byte is an ASCII digit, parsing a `u64` can
+//! only fail by overflowing. Zero is refused as well: a deadline of 0 ms asks for an
+//! answer before any upstream could give one.
 use std::time::Duration;
 
 /// The deadline when the query has no `deadline_ms`.
@@ -17,13 +23,12 @@ pub const MAX_DEADLINE_MS: u64 = 10_000;
 /// - `None` (no `deadline_ms` in the query): [`DEFAULT_DEADLINE`].
 /// - ASCII digits only, with a value in `1..=MAX_DEADLINE_MS`: that many milliseconds.
 /// - Anything else (empty, a sign, a fraction, an exponent, letters, spaces, out of
-///   range, too big for a `u64`): `Err(rejected(value))`.
+///   range, too big for a `u64`): an `Err` holding [`rejected`]'s message for it.
 pub fn parse_deadline(value: Option<&str>) -> Result<Duration, String> {
     let Some(value) = value else {
         return Ok(DEFAULT_DEADLINE);
     };
-    // Check the characters first: `u64::from_str` would accept "+5", and parsing as a
-    // float would accept "2.5", "1e3" and "inf".
+    // Check the characters first: the parse below would accept "+5".
     if value.is_empty() || !value.bytes().all(|byte| byte.is_ascii_digit()) {
         return Err(rejected(value));
     }

@@ -1,11 +1,21 @@
-//! Exercise 3: fan out to every upstream at once, all under one deadline.
+//! Exercise 3 (fan_out): every upstream at once, all under one deadline.
 //!
 //! The idea to take away: one task per upstream call, every task racing the *same*
-//! instant (`timeout_at(deadline, call)`), like Go's goroutines sharing one
-//! `context.WithTimeout`. Keep the tasks in a `JoinSet`: when the client disconnects,
-//! hyper drops the request's future, the `JoinSet` goes with it, and dropping a `JoinSet`
-//! aborts its tasks, which drops their HTTP calls and closes those connections. Plain
-//! `tokio::spawn` would leave them running for nobody.
+//! instant, like Go's goroutines sharing one `context.WithTimeout`. Compute that instant
+//! once (`tokio::time::timeout_at` takes an instant; `timeout` would start a new clock for
+//! each call). Keep the tasks in a `JoinSet`: when the client disconnects, hyper drops the
+//! request's future, the `JoinSet` goes with it, and dropping a `JoinSet` aborts its
+//! tasks, which drops their HTTP calls and closes those connections. Plain `tokio::spawn`
+//! would leave them running for nobody: dropping a `JoinHandle` detaches its task.
+//!
+//! Three things the compiler and the tests will ask of you:
+//!
+//! - A spawned task is `'static`: it cannot borrow `client` or `upstreams` from the
+//!   caller. Give it clones: a `reqwest::Client` is a cheap handle to one shared pool.
+//! - `JoinSet::join_next` hands tasks back in the order they *finish*; the answer is in
+//!   *configured* order. Let each task return its slot (its index) with its outcome.
+//! - Every task ends by the deadline on its own, so the only `Err` that `join_next` can
+//!   give you is a panic inside a call: that upstream is reported as an error.
 use std::time::Duration;
 
 use tokio::task::JoinSet;

@@ -1,12 +1,18 @@
-//! Exercise 4: shed load. More than `max_in_flight` requests at once get a `503` at once.
+//! Exercise 4 (limit_in_flight): shed load; past `max_in_flight` requests, `503` at once.
 //!
 //! The idea to take away: a server that accepts everything builds a queue, and a queue
 //! under overload only grows: every request waits longer, times out at its client, and
 //! the work done for it is wasted. Saying "no" at once keeps the requests you *do* accept
 //! fast. A semaphore with `max_in_flight` permits counts the requests in flight;
-//! `try_acquire` (never `acquire`, which waits in line) either gets a permit or fails
-//! immediately. The permit is a guard: it goes back when dropped, after the response is
-//! built, even if the handler panicked.
+//! `Semaphore::try_acquire` either gets a permit or fails immediately, while
+//! `Semaphore::acquire` waits in line for one, which is the queue again.
+//!
+//! The permit is a guard (like a `MutexGuard`): the semaphore gets it back when it is
+//! dropped, after the response is built, and also when a panic unwinds through this
+//! function. So it must live as long as the request. A pattern of `_` is not a variable:
+//! whatever it matches is dropped on the spot, and a limit whose permit is dropped at
+//! once counts nothing. A name that starts with an underscore (`_permit`) is a variable,
+//! kept to the end of its scope, that the compiler will not call unused.
 use std::sync::Arc;
 
 use axum::extract::{Request, State};
@@ -25,8 +31,8 @@ pub async fn limit_in_flight(
     request: Request,
     next: Next,
 ) -> Response {
-    // Name the guard `_permit`, not `_`: `let _ = ...` drops it on the spot, and the
-    // limit would count nothing.
+    // A named guard (not `_`): the permit goes back when `_permit` is dropped, after the
+    // response is ready.
     let Ok(_permit) = in_flight.try_acquire() else {
         return overloaded();
     };

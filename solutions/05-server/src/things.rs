@@ -1,10 +1,17 @@
-//! Exercise 5: the `GET /things` handler, the task that serves one request.
+//! Exercise 5 (things): the `GET /things` handler, the task that serves one request.
 //!
 //! The idea to take away: the server runs each connection in its own task, and the
 //! handler's future *is* the request: everything the request starts (the upstream
-//! calls) hangs off it, so everything ends with it. The handler reads the deadline,
-//! fans out, and answers with whatever arrived in time. Like a Go handler, it never
-//! waits past the deadline, whatever the upstreams do.
+//! calls) hangs off it, so everything ends with it. When the client disconnects, hyper
+//! drops this future, and the calls go with it. That only works if the handler owns
+//! them: a fan-out moved into a `tokio::spawn`ed task of its own would be detached, and
+//! run on for nobody. The handler reads the deadline, fans out, and answers with
+//! whatever arrived in time. Like a Go handler, it never waits past the deadline,
+//! whatever the upstreams do.
+//!
+//! The query arrives as a list of `(key, value)` pairs, so that [`deadline_value`] can
+//! refuse `deadline_ms` given twice; [`parse_deadline`] then checks the value. Both give
+//! a `Result` with a `String` error, ready for [`json_error`].
 use axum::Json;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;

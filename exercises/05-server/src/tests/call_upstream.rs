@@ -13,14 +13,16 @@ fn start_upstream() -> Upstream {
     Upstream::start().expect("starting the fake upstream on 127.0.0.1:0")
 }
 
-/// Calls, but gives up after 10 s so an unsolved exercise cannot hang the test.
+/// Calls, but gives up after 5 s so an unsolved exercise cannot hang the test.
 async fn call(url: &str) -> Result<String, CallError> {
     let client = build_client().expect("client");
-    match timeout(Duration::from_secs(10), call_upstream(&client, url)).await {
+    let limit = Duration::from_secs(5);
+    match timeout(limit, call_upstream(&client, url)).await {
         Ok(result) => result.map(|raw| raw.get().to_owned()),
         Err(_) => panic!(
-            "call_upstream({url}) took more than 10 s: it should stop reading at \
-             MAX_BODY_BYTES instead of waiting for the whole body"
+            "expected: call_upstream({url}) to return at once against this fast upstream on \
+             loopback; happened: no result after {limit:?}; likely mistake: waiting for a \
+             body that never ends (read it chunk by chunk and stop at MAX_BODY_BYTES)"
         ),
     }
 }
@@ -33,10 +35,19 @@ async fn returns_the_json_body_as_is() {
     match body {
         Ok(body) => assert_eq!(
             body, expected,
-            "the body should be the upstream's JSON byte for byte (parse it into a \
-             `Box<RawValue>`, which keeps the text; a `serde_json::Value` would reorder keys)"
+            "expected: the upstream's JSON byte for byte; happened: a different text; \
+             likely mistake: decoding into a serde_json::Value (it re-encodes, keys sorted) \
+             instead of a Box<RawValue>, which keeps the bytes"
         ),
-        Err(err) => panic!("a healthy upstream should give Ok(json); got Err({err:?})"),
+        Err(err) => panic!(
+            "expected: a healthy upstream gives Ok(its JSON); happened: Err({err:?}); \
+             likely mistake: {}",
+            match err {
+                CallError::TooLarge { .. } => "the size check counts wrong (the limit is 1 MiB)",
+                CallError::Status { .. } => "a 200 is a success: check for 2xx",
+                _ => "the body is decoded as something else than JSON text",
+            }
+        ),
     }
 }
 
@@ -46,8 +57,13 @@ async fn a_500_is_a_status_error() {
     let result = call(&up.url_with("twitter", &Knobs::fault(Fault::Status500))).await;
     assert!(
         matches!(result, Err(CallError::Status { status: 500 })),
-        "an upstream answering 500 should give Err(CallError::Status {{ status: 500 }}), \
-         even though its body is valid JSON; got {result:?}"
+        "expected: an upstream answering 500 gives Err(CallError::Status {{ status: 500 }}), \
+         even though its body is valid JSON; happened: {result:?}; likely mistake: {}",
+        if result.is_ok() {
+            "the status is never checked: look at it before reading the body"
+        } else {
+            "the status is checked too late, or reported as another error"
+        }
     );
 }
 
@@ -57,8 +73,8 @@ async fn invalid_json_is_an_error() {
     let result = call(&up.url_with("github", &Knobs::fault(Fault::InvalidJson))).await;
     assert!(
         matches!(result, Err(CallError::InvalidJson(_))),
-        "a 200 whose body is not JSON should give Err(CallError::InvalidJson(..)); \
-         got {result:?}"
+        "expected: a 200 whose body is not JSON gives Err(CallError::InvalidJson(..)); \
+         happened: {result:?}; likely mistake: the decode error is not mapped to InvalidJson"
     );
 }
 
@@ -68,20 +84,33 @@ async fn a_body_over_1_mib_is_refused() {
     let result = call(&up.url_with("weather", &Knobs::fault(Fault::TooLarge))).await;
     assert!(
         matches!(result, Err(CallError::TooLarge { .. })),
-        "a body over MAX_BODY_BYTES should give Err(CallError::TooLarge {{ .. }}); \
-         got {result:?}"
+        "expected: a 2 MiB body gives Err(CallError::TooLarge {{ .. }}); happened: \
+         {result:?}; likely mistake: the body's size is never compared to MAX_BODY_BYTES"
     );
 }
 
 #[tokio::test]
 async fn an_endless_body_is_cut_off_at_the_limit() {
     let endless = RawUpstream::endless_body().await;
-    let result = call(&endless.url()).await;
+    let client = build_client().expect("client");
+    // Generous: the right answer comes after reading about 1 MiB, in milliseconds.
+    let limit = Duration::from_secs(3);
+    let result = timeout(limit, call_upstream(&client, &endless.url())).await;
+    let Ok(result) = result else {
+        panic!(
+            "expected: Err(CallError::TooLarge {{ .. }}) as soon as more than MAX_BODY_BYTES \
+             of a body that never ends had arrived; happened: no result after {limit:?} \
+             (the upstream sent {} MiB, then waited); likely mistake: buffering the whole \
+             body before checking the 1 MiB cap (bytes, text and json wait for the end, \
+             which never comes): read it chunk by chunk and count",
+            RawUpstream::ENDLESS_CAP / (1024 * 1024)
+        );
+    };
     assert!(
         matches!(result, Err(CallError::TooLarge { .. })),
-        "a body that never ends should give Err(CallError::TooLarge {{ .. }}) as soon as \
-         more than MAX_BODY_BYTES arrived (read it chunk by chunk with \
-         `response.chunk().await?` and count); got {result:?}"
+        "expected: Err(CallError::TooLarge {{ .. }}) for a body that never ends; happened: \
+         {:?}; likely mistake: the running count is not compared to MAX_BODY_BYTES",
+        result.map(|raw| raw.get().len())
     );
 }
 
@@ -91,12 +120,14 @@ async fn a_refused_connection_is_a_readable_transport_error() {
     match result {
         Err(CallError::Transport(message)) => assert!(
             message.to_lowercase().contains("refused"),
-            "the message should say what happened (connection refused), so it helps \
-             whoever reads the /things response; got {message:?}"
+            "expected: a message that says what happened (connection refused), for whoever \
+             reads the /things response; happened: {message:?}; likely mistake: a message \
+             of your own instead of the given From<reqwest::Error>"
         ),
         other => panic!(
-            "nothing listens at that address: expected Err(CallError::Transport(..)) \
-             (let `?` convert the reqwest::Error); got {other:?}"
+            "expected: Err(CallError::Transport(..)), since nothing listens at that \
+             address; happened: {other:?}; likely mistake: the reqwest::Error is not \
+             converted with ? (the given From impl builds Transport)"
         ),
     }
 }
@@ -107,8 +138,12 @@ async fn redirects_are_not_followed() {
     let result = call(&redirecting.url()).await;
     assert!(
         matches!(result, Err(CallError::Status { status: 302 })),
-        "a 302 is not a 2xx answer: it should be Err(CallError::Status {{ status: 302 }}), \
-         and the shared client must not follow it to an address nobody configured; \
-         got {result:?}"
+        "expected: Err(CallError::Status {{ status: 302 }}), since a 302 is not a 2xx \
+         answer; happened: {result:?}; likely mistake: {}",
+        if result.is_ok() {
+            "the status is never checked (a redirect's body may well be JSON)"
+        } else {
+            "only 4xx and 5xx are treated as errors; anything outside 200..=299 is one"
+        }
     );
 }

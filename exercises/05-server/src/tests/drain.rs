@@ -14,6 +14,21 @@ use upstream::{Knobs, Upstream};
 use super::support::{TestServer, client, config, get as http_get, upstream_received};
 use crate::shutdown::drain;
 
+/// Runs `drain`, failing (with advice) if it has not returned 10 s after the grace period.
+/// The paused clock jumps ahead when every task is idle, so this costs no real time.
+async fn drain_within(connections: JoinSet<()>, stop: CancellationToken, grace: Duration) -> usize {
+    let limit = grace + Duration::from_secs(10);
+    match timeout(limit, drain(connections, stop, grace)).await {
+        Ok(cut_off) => cut_off,
+        Err(_) => panic!(
+            "expected: drain returns by the {grace:?} grace period; happened: still waiting \
+             {limit:?} after it started; likely mistake: waiting for every task with no time \
+             limit, so a connection that never ends holds the shutdown forever (or the \
+             token is never cancelled, so nobody is told to stop)"
+        ),
+    }
+}
+
 /// Counts how many of the fake connection tasks ended (finished *or* were aborted).
 struct Ended(Arc<AtomicUsize>);
 
@@ -37,21 +52,23 @@ async fn drain_tells_every_connection_to_stop() {
         });
     }
     let started = Instant::now();
-    let cut_off = drain(connections, stop, Duration::from_secs(10)).await;
+    let cut_off = drain_within(connections, stop, Duration::from_secs(10)).await;
     assert_eq!(
         cut_off, 0,
-        "idle connections end as soon as they are told to (cancel the token first), so \
-         none should have to be cut off"
+        "expected: 0 cut off, since idle connections end as soon as they are told to; \
+         happened: {cut_off} cut off after the grace period; likely mistake: the token was \
+         never cancelled (or only after waiting), so nobody was told to stop"
     );
     assert_eq!(
         ended.load(Ordering::SeqCst),
         3,
-        "all three connection tasks ended"
+        "expected: all three connection tasks ended when drain returns"
     );
     assert!(
         started.elapsed() < Duration::from_secs(1),
-        "nothing was busy, so drain should return at once, not after the grace period; \
-         took {:?}",
+        "expected: nothing was busy, so drain returns at once; happened: it took {:?} \
+         (of a 10 s grace period); likely mistake: the token was never cancelled, or \
+         cancelled only after waiting",
         started.elapsed()
     );
 }
@@ -71,17 +88,20 @@ async fn drain_waits_for_requests_in_progress() {
         });
     }
     let started = Instant::now();
-    let cut_off = drain(connections, stop, Duration::from_secs(10)).await;
-    assert_eq!(cut_off, 0, "every request finished within the grace period");
+    let cut_off = drain_within(connections, stop, Duration::from_secs(10)).await;
+    let done = finished.load(Ordering::SeqCst);
     assert_eq!(
-        finished.load(Ordering::SeqCst),
-        3,
-        "drain must wait until every connection task has ended (join them all)"
+        (cut_off, done),
+        (0, 3),
+        "expected: every request finishes within the 10 s grace period, none cut off; \
+         happened: {cut_off} cut off, {done} of 3 finished; likely mistake: drain returns \
+         before every connection task has ended (join them all, until join_next gives None)"
     );
     assert!(
         started.elapsed() >= Duration::from_millis(300)
             && started.elapsed() < Duration::from_secs(1),
-        "the slowest request needs 300 ms after the stop; drain took {:?}",
+        "expected: drain returns when the slowest request is done, 300 ms after the stop; \
+         happened: it took {:?}",
         started.elapsed()
     );
 }
@@ -103,21 +123,25 @@ async fn drain_cuts_off_stragglers_after_the_grace_period() {
         std::future::pending::<()>().await;
     });
     let started = Instant::now();
-    let cut_off = drain(connections, stop, Duration::from_secs(2)).await;
+    let cut_off = drain_within(connections, stop, Duration::from_secs(2)).await;
     assert_eq!(
         cut_off, 1,
-        "one connection was still running after the grace period: drain should abort it \
-         and report 1"
+        "expected: one connection still running after the grace period, aborted and \
+         counted: 1; happened: {cut_off}; likely mistake: the count is taken after the \
+         abort, or counts every connection instead of those left"
     );
+    let gone = ended.load(Ordering::SeqCst);
     assert_eq!(
-        ended.load(Ordering::SeqCst),
-        2,
-        "the stuck task must be gone (aborted, and waited for) when drain returns"
+        gone, 2,
+        "expected: the stuck task gone (aborted, and waited for) when drain returns; \
+         happened: {gone} of 2 tasks ended; likely mistake: aborting without waiting. \
+         JoinSet::abort_all only asks, and the task goes at its next poll, after drain \
+         has returned; JoinSet::shutdown aborts and waits until every task is gone"
     );
     let took = started.elapsed();
     assert!(
         took >= Duration::from_secs(2) && took < Duration::from_secs(3),
-        "drain should give up after the 2 s grace period; took {took:?}"
+        "expected: drain gives up after the 2 s grace period; happened: it took {took:?}"
     );
 }
 
@@ -130,28 +154,36 @@ async fn shutdown_finishes_the_requests_in_flight() {
     let (client, url) = (client(), server.url("/things?deadline_ms=3000"));
     let in_flight = tokio::spawn(async move { http_get(&client, &url).await });
     assert!(
-        upstream_received(&up, 1, Duration::from_secs(5)).await,
-        "the request should reach the upstream"
+        upstream_received(&up, 1, Duration::from_secs(3)).await,
+        "expected: the request reaches the upstream; happened: it did not within 3 s \
+         (exercises 1 to 5 must pass first)"
     );
 
     server.trigger_shutdown();
     let reply = timeout(Duration::from_secs(5), in_flight)
         .await
-        .expect("the in-flight request should be answered")
+        .expect(
+            "expected: the request in flight when the shutdown starts gets its answer; \
+             happened: none within 5 s; likely mistake: drain does not wait for the \
+             connection tasks",
+        )
         .expect("the request task");
     assert_eq!(
         reply.status, 200,
-        "a request already in flight when the shutdown starts must be finished, not \
-         dropped; got {reply:?}"
+        "expected: a request already in flight when the shutdown starts is finished, not \
+         dropped; happened: {reply:?}; likely mistake: the connections are aborted at \
+         once instead of after the grace period"
     );
     assert_eq!(reply.json["results"][0]["status"], "ok", "{}", reply.text);
     assert!(
         server.stopped_within(Duration::from_secs(3)).await,
-        "serve() should return once the last request is answered"
+        "expected: serve() returns once the last request is answered; happened: still \
+         running 3 s later; likely mistake: the token is not cancelled, so the idle \
+         keep-alive connection is never told to close"
     );
     assert!(
         TcpStream::connect(server.addr).await.is_err(),
-        "after shutdown, new connections are refused"
+        "expected: after shutdown, new connections are refused"
     );
 }
 
@@ -178,13 +210,14 @@ async fn shutdown_closes_idle_connections_at_once() {
     server.trigger_shutdown();
     assert!(
         server.stopped_within(Duration::from_secs(2)).await,
-        "an idle connection has nothing to finish: serve() should return at once, not \
-         wait for the grace period"
+        "expected: an idle connection has nothing to finish, so serve() returns at once; \
+         happened: still running 2 s later; likely mistake: the token is not cancelled \
+         first, so drain waits for a connection nobody told to stop"
     );
     let closed = timeout(Duration::from_secs(2), idle.read(&mut buf)).await;
     assert!(
         matches!(closed, Ok(Ok(0)) | Ok(Err(_))),
-        "the idle connection should be closed by the shutdown; got {closed:?}"
+        "expected: the idle connection closed by the shutdown; happened: {closed:?}"
     );
     assert!(started.elapsed() < Duration::from_secs(2));
 }

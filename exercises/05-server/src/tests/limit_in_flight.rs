@@ -54,9 +54,14 @@ async fn requests_under_the_limit_pass_through() {
         assert_eq!(
             (reply.status, reply.text.as_str()),
             (200, "pong"),
-            "request {round}, with nothing else in flight, should reach the handler \
-             (call `next.run(request).await` when a permit is free, and let the permit \
-             go afterwards)"
+            "expected: request {round}, with nothing else in flight, reaches the handler; \
+             happened: {reply:?}; likely mistake: {}",
+            if reply.status == 503 && round > 1 {
+                "the permits of earlier requests never came back: keep the permit in a \
+                 variable that is dropped when the response is ready (never forget it)"
+            } else {
+                "the request is not passed on to the next layer when a permit is free"
+            }
         );
     }
 }
@@ -70,7 +75,7 @@ async fn one_request_too_many_gets_503_at_once() {
     let first = http_get(&client, &server.url("/ping")).await;
     assert_eq!(
         first.status, 200,
-        "under the limit, requests pass; got {first:?}"
+        "expected: under the limit, requests pass; happened: {first:?}"
     );
 
     // Fill both slots with requests that wait inside the handler.
@@ -82,24 +87,44 @@ async fn one_request_too_many_gets_503_at_once() {
     let both_inside = timeout(Duration::from_secs(5), gate.entered.acquire_many(2)).await;
     assert!(
         both_inside.is_ok(),
-        "two requests (max_in_flight = 2) should both get into the handler"
+        "expected: two requests (max_in_flight = 2) both get into the handler; happened: \
+         they did not within 5 s; likely mistake: a permit is held longer than its request"
     );
 
     // A third one must be refused at once, not queued.
-    let third = http_get(&client, &server.url("/ping")).await;
-    assert_eq!(
-        third.status, 503,
-        "with max_in_flight = 2 requests already in flight, a third one should get 503 \
-         (use `try_acquire`, which fails at once, not `acquire`, which waits); got {third:?}"
-    );
+    let limit = Duration::from_secs(2);
+    let Ok(third) = timeout(limit, http_get(&client, &server.url("/ping"))).await else {
+        panic!(
+            "expected: with max_in_flight = 2 requests already in flight, a third one gets \
+             503 at once; happened: no answer after {limit:?}, it is waiting in line for a \
+             permit; likely mistake: Semaphore::acquire (which waits until a permit is \
+             free) instead of try_acquire (which fails at once)"
+        );
+    };
+    match third.status {
+        503 => {}
+        200 => panic!(
+            "expected: with max_in_flight = 2 requests already in flight, a third one gets \
+             503; happened: 200, it went through, so the semaphore counted nothing; likely \
+             mistake: the permit is dropped at once. A pattern of _ (as in `let Ok(_) = \
+             ...` or `let _ = ...`) is not a variable: it drops the permit on the spot. \
+             Bind it to a name such as _permit, alive until the response is ready"
+        ),
+        other => panic!(
+            "expected: a third request over max_in_flight = 2 gets 503 from `overloaded`; \
+             happened: {other} ({third:?})"
+        ),
+    }
     assert!(
         third.elapsed < Duration::from_millis(500),
-        "the 503 should come at once, not after waiting for a slot; took {:.0} ms",
+        "expected: the 503 comes at once; happened: after {:.0} ms; likely mistake: \
+         waiting for a permit before giving up",
         ms(third.elapsed)
     );
     assert!(
         third.json["error"].is_string(),
-        "the 503 should carry a JSON error (return `overloaded()`); got {:?}",
+        "expected: the 503 carries a JSON error; happened: {:?}; likely mistake: a 503 of \
+         your own instead of `overloaded`",
         third.text
     );
 
@@ -109,15 +134,15 @@ async fn one_request_too_many_gets_503_at_once() {
         let reply = request.await.expect("the waiting request's task");
         assert_eq!(
             reply.status, 200,
-            "the requests in flight finish normally; got {reply:?}"
+            "expected: the requests in flight finish normally; happened: {reply:?}"
         );
     }
     let after = http_get(&client, &server.url("/ping")).await;
     assert_eq!(
         after.status, 200,
-        "once the requests in flight are done, their permits must be free again (hold \
-         the permit in a named variable like `_permit` until the response is ready); \
-         got {after:?}"
+        "expected: once the requests in flight are done, their permits are free again; \
+         happened: {after:?}; likely mistake: the permits are never given back (forgotten \
+         instead of dropped with the response)"
     );
 }
 
@@ -128,15 +153,22 @@ async fn a_panicking_request_gives_its_permit_back() {
     for round in 1..=3 {
         let reply = http_get(&client, &server.url("/boom")).await;
         assert_eq!(
-            reply.status, 500,
-            "round {round}: a panic in the handler is a 500 (not a 503: the permit of the \
-             previous panicking request must have been released); got {reply:?}"
+            reply.status,
+            500,
+            "expected: round {round}, a panic in the handler is a 500; happened: {reply:?}; \
+             likely mistake: {}",
+            if reply.status == 503 {
+                "the permit of the previous, panicking request was never given back; a \
+                 guard held in a variable is dropped by the unwinding panic too"
+            } else {
+                "the request is not passed on to the next layer"
+            }
         );
     }
     let reply = http_get(&client, &server.url("/ping")).await;
     assert_eq!(
         reply.status, 200,
-        "after the panics, the only permit (max_in_flight = 1) must be free again; \
-         got {reply:?}"
+        "expected: after the panics, the only permit (max_in_flight = 1) is free again; \
+         happened: {reply:?}; likely mistake: a permit not given back by a panic"
     );
 }

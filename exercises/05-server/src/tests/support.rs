@@ -14,16 +14,12 @@ use tokio::time::{Instant, timeout};
 
 use crate::config::{Config, UpstreamSpec};
 
-/// Tests that assert "within the deadline + 50 ms", and the load test, take this lock:
-/// one at a time, so that no other heavy test eats the CPU those timings need (the
-/// machine may have two cores, and the test harness runs tests in parallel).
+/// Tests that assert "within the deadline + 50 ms" take this lock: one at a time, so
+/// that no other timing test eats the CPU those timings need (the machine may have two
+/// cores, and the test harness runs tests in parallel).
 static CPU: Mutex<()> = Mutex::const_new(());
 
 pub async fn timing_sensitive() -> MutexGuard<'static, ()> {
-    CPU.lock().await
-}
-
-pub async fn cpu_hungry() -> MutexGuard<'static, ()> {
     CPU.lock().await
 }
 
@@ -238,14 +234,19 @@ fn parse_raw(received: &[u8]) -> RawReply {
 }
 
 /// A one-trick upstream: answers every connection with `head` (status line and headers)
-/// and then `body_chunk` repeated forever (or once, if `endless` is false), until the
-/// client hangs up.
+/// and then `body_chunk`, once, or (if `endless`) over and over. An endless body never
+/// ends: after [`RawUpstream::ENDLESS_CAP`] bytes the upstream stops sending but keeps the
+/// connection open until the client hangs up, so a client that waits for the end waits
+/// forever without eating all the memory of the machine.
 pub struct RawUpstream {
     pub addr: SocketAddr,
     task: JoinHandle<()>,
 }
 
 impl RawUpstream {
+    /// How much of an endless body is sent before it stalls: far over `MAX_BODY_BYTES`.
+    pub const ENDLESS_CAP: usize = 16 * 1024 * 1024;
+
     pub async fn start(head: &'static str, body_chunk: &'static [u8], endless: bool) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let addr = listener.local_addr().expect("local_addr");
@@ -258,8 +259,18 @@ impl RawUpstream {
                     if stream.write_all(head.as_bytes()).await.is_err() {
                         return;
                     }
+                    let mut sent = 0;
                     loop {
-                        if stream.write_all(body_chunk).await.is_err() || !endless {
+                        if stream.write_all(body_chunk).await.is_err() {
+                            return;
+                        }
+                        sent += body_chunk.len();
+                        if !endless {
+                            return;
+                        }
+                        if sent >= RawUpstream::ENDLESS_CAP {
+                            // Stall: wait until the client hangs up (read gives 0 or Err).
+                            while let Ok(1..) = stream.read(&mut buf).await {}
                             return;
                         }
                     }
@@ -318,4 +329,15 @@ pub fn ms(duration: Duration) -> f64 {
 /// A handler that panics: the stand-in for a bug in some request's code.
 pub async fn panicking_handler() -> &'static str {
     panic!("a deliberate panic from a test route (expected in the test output)")
+}
+
+/// Your own calls, as the fake upstream `up` saw them, for a failure message: how they
+/// overlapped, in words, then one bar per request on a shared time axis.
+pub fn your_calls(up: &upstream::Upstream) -> String {
+    let records = up.requests();
+    format!(
+        "\n\nYour calls ran {}:\n{}",
+        upstream::describe_overlap(&records),
+        upstream::draw_requests(&records)
+    )
 }
