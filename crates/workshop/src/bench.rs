@@ -1,22 +1,32 @@
-//! `cargo workshop bench [NAME] [--quick]`: the instructor's live benchmarks.
+//! `cargo workshop bench [NAME] [--quick]`: the instructor's live benchmarks, one table
+//! per bench with the Rust and the Go rows together.
 //!
-//! A bench is a file in `benches/benches/` (criterion, or a load generator with its own
-//! `main`), run with `cargo bench -p benches --bench NAME`. When Go is installed and the
-//! bench has a Go twin in `benches/go/NAME/`, the twin runs right after, so the room sees
-//! the Rust and Go figures side by side. Without Go the twin is skipped with a note: Go is
-//! optional for the workshop.
+//! A bench is a file in `benches/benches/` (criterion, or a program with its own
+//! `main`), run with `cargo bench -p benches --bench NAME`. The runner sets
+//! `WORKSHOP_BENCH_JSON` to a temporary file: the bench writes its rows there as JSON
+//! lines instead of printing its tables. When Go is installed and the bench has a Go
+//! twin in `benches/go/NAME/`, the twin runs right after with `-json` (same workload,
+//! same sizes, same machine) and prints its rows the same way on stdout. The runner
+//! merges both into one table per bench ([`crate::bench_table`]), with a "vs Go" ratio
+//! for each Rust row that names a Go twin. Without Go the table says so in one line: Go
+//! is optional for the workshop.
 //!
-//! `--quick` is passed on to the bench (criterion's short mode), and both the bench and
-//! the Go twin also see `WORKSHOP_BENCH_QUICK=1` in their environment, for code that
-//! reads its mode from there.
+//! `--quick` becomes `WORKSHOP_BENCH_QUICK=1` in the bench's environment (a short
+//! criterion run of 10 samples per row: enough for a median, where criterion's own
+//! `--quick` stops after two) and `-quick` for the twin.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
 
+use crate::bench_table::{self, Record};
 use crate::cargo;
 use crate::error::{Error, Exit};
 use crate::suggest;
 use crate::term::Style;
+
+/// Benches whose Rust side runs the Go twin itself and writes its rows: the `server`
+/// bench drives both servers with one load generator, alternating between them.
+const MEASURES_ITS_TWIN: &[&str] = &["server"];
 
 /// The benches: the `*.rs` files of `benches/benches/`, sorted.
 pub fn bench_names(root: &Path) -> Vec<String> {
@@ -61,18 +71,25 @@ pub fn run(root: &Path, name: Option<&str>, quick: bool, out: &Style) -> Result<
         )));
     }
 
+    let rows_file = std::env::temp_dir().join(format!(
+        "workshop-bench-{}-{name}.jsonl",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_file(&rows_file);
+    let quick_env = if quick { "WORKSHOP_BENCH_QUICK=1 " } else { "" };
     println!(
         "{}",
-        out.bold(&format!("Rust: cargo bench -p benches --bench {name}"))
+        out.bold(&format!(
+            "Rust: {quick_env}cargo bench -p benches --bench {name}"
+        ))
     );
     let mut command = cargo::cargo_command();
     command
         .current_dir(root)
-        .args(["bench", "-p", "benches", "--bench", name]);
+        .args(["bench", "-p", "benches", "--bench", name])
+        .env(REPORT_ENV, &rows_file);
     if quick {
-        command
-            .args(["--", "--quick"])
-            .env("WORKSHOP_BENCH_QUICK", "1");
+        command.env("WORKSHOP_BENCH_QUICK", "1");
     }
     let status = command
         .status()
@@ -82,29 +99,105 @@ pub fn run(root: &Path, name: Option<&str>, quick: bool, out: &Style) -> Result<
     } else {
         Exit::Failure
     };
+    let written = std::fs::read_to_string(&rows_file).unwrap_or_default();
+    let _ = std::fs::remove_file(&rows_file);
+    let (mut records, stray) = bench_table::parse(&written);
+    for line in stray {
+        println!("{line}");
+    }
+    if records.is_empty() {
+        println!(
+            "{}",
+            out.warn("(the Rust bench wrote no rows: see its output above)")
+        );
+    }
 
     let twin = root.join("benches").join("go").join(name);
-    println!();
-    match (find_go(), twin.is_dir()) {
-        (_, false) => println!("{}", out.dim(&format!("(no Go twin: benches/go/{name}/ doesn't exist)"))),
-        (None, true) => println!(
-            "{}",
-            out.dim("(Go twin skipped: `go` is not installed. https://go.dev/dl/ has it; the workshop doesn't need it.)")
-        ),
-        (Some(go), true) => {
-            println!("{}", out.bold(&format!("Go: go run ./{name}   (in benches/go)")));
-            let mut command = Command::new(go);
-            command.current_dir(root.join("benches").join("go")).args(["run", &format!("./{name}")]);
-            if quick {
-                command.env("WORKSHOP_BENCH_QUICK", "1");
+    let has_go_rows = records
+        .iter()
+        .any(|record| matches!(record, Record::Row { lang, .. } if lang == "Go"));
+    let mut go_missing = None;
+    if twin.is_dir() && !has_go_rows && !MEASURES_ITS_TWIN.contains(&name) {
+        match find_go() {
+            None => {
+                go_missing = Some(
+                    "Go: not installed, so no Go rows (https://go.dev/dl/ has it; the workshop doesn't need it)."
+                        .to_owned(),
+                );
             }
-            let status = command.status().map_err(|e| Error::failed(format!("cannot run go: {e}")))?;
-            if !status.success() {
-                exit = Exit::Failure;
+            Some(go) => {
+                let quick_flag = if quick { " -quick" } else { "" };
+                println!();
+                println!(
+                    "{}",
+                    out.bold(&format!(
+                        "Go: go run ./{name} -json{quick_flag}   (in benches/go)"
+                    ))
+                );
+                match run_twin(&go, &root.join("benches").join("go"), name, quick) {
+                    Ok(text) => {
+                        let (go_records, stray) = bench_table::parse(&text);
+                        for line in stray {
+                            println!("{line}");
+                        }
+                        if go_records.is_empty() {
+                            go_missing = Some("Go: the twin printed no rows.".to_owned());
+                        }
+                        records.extend(go_records);
+                    }
+                    Err(why) => {
+                        exit = Exit::Failure;
+                        go_missing = Some(format!("Go: {why}"));
+                    }
+                }
             }
         }
     }
+
+    println!();
+    for table in bench_table::merge(records) {
+        let text = bench_table::render(&table, go_missing.as_deref());
+        let (title, body) = text.split_once('\n').unwrap_or((&text, ""));
+        println!("{}", out.bold(title));
+        print!("{body}");
+        println!();
+    }
+    if quick {
+        println!(
+            "{}",
+            out.dim("(quick mode: short runs; without --quick each bench measures longer)")
+        );
+    }
     Ok(exit)
+}
+
+/// The variable a bench reads to know where its rows go (`benches/src/report.rs`).
+const REPORT_ENV: &str = "WORKSHOP_BENCH_JSON";
+
+/// Runs the Go twin with `-json`: its stdout (the rows), or why it failed.
+fn run_twin(go: &Path, dir: &Path, name: &str, quick: bool) -> Result<String, String> {
+    let mut command = Command::new(go);
+    command
+        .current_dir(dir)
+        .args(["run", &format!("./{name}"), "-json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit());
+    if quick {
+        command.arg("-quick").env("WORKSHOP_BENCH_QUICK", "1");
+    }
+    let output = command
+        .output()
+        .map_err(|e| format!("cannot run go: {e}"))?;
+    let text = String::from_utf8_lossy(&output.stdout).into_owned();
+    if output.status.success() {
+        Ok(text)
+    } else {
+        // Rows printed before the failure are lost with it: a partial table misleads.
+        Err(format!(
+            "the twin failed ({}); its rows are left out.",
+            output.status
+        ))
+    }
 }
 
 /// `go` on `PATH`, if any.

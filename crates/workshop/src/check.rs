@@ -157,7 +157,18 @@ pub fn check_one(ws: &Workshop, exercise: &Exercise, out: &Style) -> Result<bool
     let report = crate::cargo::failure_report_of(&run.output, &exercise.name);
     println!("{report}");
     println!();
-    if report.contains("not yet implemented") {
+    let elsewhere = todos_elsewhere(ws, exercise, &report);
+    for (other, place) in &elsewhere {
+        println!(
+            "{} {} needs `{}` first: the tests ran into its `todo!()` at {place}. \
+             Solve it first: {}",
+            out.warn("Note:"),
+            exercise.name,
+            other.name,
+            out.cmd(&format!("cargo workshop check {}", other.name))
+        );
+    }
+    if report.contains("not yet implemented") && elsewhere.is_empty() {
         println!(
             "{}",
             out.dim("(`not yet implemented` is the `todo!()` the test ran into: that is the code to write.)")
@@ -166,6 +177,52 @@ pub fn check_one(ws: &Workshop, exercise: &Exercise, out: &Style) -> Result<bool
     println!("{} {name}: {failed} of {total} tests fail.", out.bad("✗"));
     print_help_lines(ws, exercise, out);
     Ok(false)
+}
+
+/// The other exercises of the same step whose `todo!()` the failing tests ran into
+/// (`panicked at exercises/03-jobs/src/panics.rs:100:5:` then `not yet implemented`):
+/// an exercise that builds on an earlier one fails until that one is solved, and the
+/// failure should say so instead of pointing at the wrong file.
+fn todos_elsewhere<'a>(
+    ws: &'a Workshop,
+    exercise: &Exercise,
+    report: &str,
+) -> Vec<(&'a Exercise, String)> {
+    let lines: Vec<&str> = report.lines().collect();
+    let mut found: Vec<(&Exercise, String)> = Vec::new();
+    for (at, line) in lines.iter().enumerate() {
+        let next_says_todo = lines
+            .get(at + 1)
+            .is_some_and(|next| next.trim_start().starts_with("not yet implemented"));
+        let Some(place) = line.split("panicked at ").nth(1) else {
+            continue;
+        };
+        if !next_says_todo {
+            continue;
+        }
+        let place = place.trim_end_matches(':');
+        let path = place
+            .split(':')
+            .next()
+            .unwrap_or_default()
+            .replace('\\', "/");
+        let prefix = format!("exercises/{}/", exercise.step);
+        let Some(file) = path.strip_prefix(&prefix) else {
+            continue;
+        };
+        if file == exercise.file {
+            continue;
+        }
+        if let Some(other) = ws
+            .exercises
+            .iter()
+            .find(|e| e.step == exercise.step && e.file == file && e.name != exercise.name)
+            && !found.iter().any(|(seen, _)| seen.name == other.name)
+        {
+            found.push((other, place.to_owned()));
+        }
+    }
+    found
 }
 
 /// The test named in the last `thread 'tests::…'` line of a crashed run's output.
@@ -272,5 +329,45 @@ fn save_hints_seen(ws: &Workshop, name: &str, level: usize) {
         && std::fs::create_dir_all(dir).is_ok()
     {
         let _ = std::fs::write(file, format!("{level}\n"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const INFO: &str = r#"
+[[exercise]]
+name = "panics"
+step = "03-jobs"
+file = "src/panics.rs"
+chapter = "03-jobs.md#exercise-1"
+hints = ["a", "b"]
+
+[[exercise]]
+name = "run_all"
+step = "03-jobs"
+file = "src/run_all.rs"
+chapter = "03-jobs.md#exercise-3"
+hints = ["a", "b"]
+"#;
+
+    #[test]
+    fn a_todo_in_an_earlier_exercise_is_named() {
+        let ws = Workshop::parse(std::path::Path::new("/w"), INFO).expect("valid");
+        let run_all = ws.find("run_all").expect("listed");
+        let report = "---- tests::run_all::first_error_wins stdout ----\n\n\
+            thread '<unnamed>' panicked at exercises/03-jobs/src/panics.rs:100:5:\n\
+            not yet implemented\n\
+            thread 'tests::run_all::first_error_wins' panicked at exercises/03-jobs/src/tests/run_all.rs:40:5:\n\
+            expected an error\n";
+        let found = todos_elsewhere(&ws, run_all, report);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0.name, "panics");
+        assert_eq!(found[0].1, "exercises/03-jobs/src/panics.rs:100:5");
+        // Its own todo!() is not "elsewhere".
+        let own =
+            "thread 'x' panicked at exercises/03-jobs/src/run_all.rs:9:5:\nnot yet implemented\n";
+        assert!(todos_elsewhere(&ws, run_all, own).is_empty());
     }
 }

@@ -12,6 +12,7 @@
 //! `2` the command line was wrong (a bad verb, flag or exercise name).
 
 mod bench;
+mod bench_table;
 mod book;
 mod cache;
 mod cargo;

@@ -1,35 +1,43 @@
-//! Exercise `scoped_threads`: split a borrowed slice into chunks and work on every chunk
-//! on its own thread with `std::thread::scope`.
+//! Exercise 2 (scoped_threads): split a borrowed slice into chunks and work on
+//! every chunk on its own thread with `std::thread::scope`.
 //!
-//! The idea to take away: `thread::spawn` needs `'static` data (the thread may outlive the
-//! caller), so you would have to copy or `Arc` the slice. A scope promises that every
-//! thread started in it is joined before the scope returns, so the threads may *borrow*
-//! from the caller's stack: the slice, the closure, anything.
+//! Why it works: `thread::spawn` needs `'static` data, because the new thread
+//! may outlive the function that started it; you would have to copy the slice
+//! or put it in an `Arc`. A scope promises that every thread started in it is
+//! joined before the scope returns, so its threads may *borrow* from the
+//! caller's stack: the slice, the closure, anything.
+//!
+//! What a scoped thread's closure captures must still be `Send`. A shared
+//! reference `&X` is `Send` exactly when `X` is `Sync`, which is why `F: Sync`
+//! is in the signature: every thread may share one `&F`. If rustc suggests
+//! adding `Send` or `Clone` to `F`, it is answering a different question (how
+//! to *move* `f` into a thread); the signature stays as it is. The chapter
+//! shows the message and why.
 
 use std::thread;
 
-/// How long each chunk is when `len` items are split into (at most) `chunks` chunks.
+/// How long each chunk is when `len` items are split into (at most) `chunks`
+/// chunks.
 ///
-/// Given, not an exercise: never 0 (`slice::chunks(0)` panics), and `chunks == 0` counts
-/// as one chunk.
+/// Given, not an exercise: never 0 (`slice::chunks(0)` panics), and
+/// `chunks == 0` counts as one chunk.
 pub fn chunk_len(len: usize, chunks: usize) -> usize {
     len.div_ceil(chunks.max(1)).max(1)
 }
 
 // ANCHOR: map_chunks
-/// Splits `items` into chunks of `chunk_len(items.len(), chunks)` items, runs `f` on every
-/// chunk on its own scoped thread, and returns the results in chunk order.
+/// Splits `items` into chunks of `chunk_len(items.len(), chunks)` items, runs
+/// `f` on every chunk on its own scoped thread, and returns the results in
+/// chunk order.
 pub fn map_chunks<T, R, F>(items: &[T], chunks: usize, f: F) -> Vec<R>
 where
     T: Sync,
     R: Send,
     F: Fn(&[T]) -> R + Sync,
 {
-    // TODO: inside `thread::scope(|scope| { ... })`, walk
-    //       `items.chunks(chunk_len(items.len(), chunks))`, start `scope.spawn(...)` for
-    //       each chunk calling `f(chunk)`, keep the handles, then join them in order and
-    //       return the results (re-raise a panic with `std::panic::resume_unwind`).
-    //       Tip: `let f = &f;` first, so each `move` closure copies the reference.
+    // TODO: Run `f` on every chunk of `chunk_len` items at the same time, one
+    //       scoped thread per chunk borrowing `items` and `f` (no copies), and
+    //       return the results in chunk order.
     // Book: book/src/00-basics.md#exercise-2-scoped-threads
     todo!()
 }

@@ -1,10 +1,25 @@
-//! Exercise `turn_taking`: players that take turns in a fixed order, coordinated through
-//! shared state: a `Mutex` and a `Condvar` (threads), a `Mutex` and a `Notify` (tasks).
+//! Exercise 6 (turn_taking): players that take turns in a fixed order,
+//! coordinated through shared state: a `Mutex` and a `Condvar` (threads), a
+//! `Mutex` and a `Notify` (tasks).
 //!
-//! The idea to take away: a condition variable is "sleep until the shared state might
-//! have changed, then look again". Always re-check the condition in a loop after waking
-//! (`Condvar::wait_while` does it for you), and wake *every* waiter when more than one of
-//! them could be the one whose turn it is (Go's `Broadcast`, Rust's `notify_all`).
+//! Why it works: a condition variable is "sleep until the shared state might
+//! have changed, then look again". Waiting on a `Condvar` hands back the lock
+//! while asleep and takes it again on waking; wake-ups can be spurious, so the
+//! condition is re-checked in a loop (`Condvar::wait_while` is that loop). With
+//! more than two players, waking *one* waiter may wake a player whose turn it
+//! is not: it goes back to sleep, and the right one sleeps forever. Wake them
+//! all (Go's `Broadcast`).
+//!
+//! A `Notify` has no lock to hand back, so the order of the steps is yours to
+//! get right. `notify_waiters` wakes only the `Notified` futures that already
+//! exist when it is called (creating one registers interest, even before its
+//! first poll). A player that checks the turn first and only then creates its
+//! `Notified` can miss the wake-up that lands in between, and sleep forever.
+//! The tests cannot promise to catch that window; a model checker (loom) can.
+//!
+//! A `std::sync::MutexGuard` held across an `.await` makes the future not
+//! `Send`, and `tokio::spawn` then refuses it: lock, read or write, unlock, and
+//! only then await.
 
 use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 
@@ -29,7 +44,8 @@ impl Turns {
         }
     }
 
-    /// A clear error for a player who does not exist (who would otherwise wait forever).
+    /// A clear error for a player who does not exist (who would otherwise wait
+    /// forever).
     fn check_player(&self, me: usize) {
         assert!(
             me < self.players,
@@ -39,15 +55,13 @@ impl Turns {
     }
 
     // ANCHOR: take_turn
-    /// Blocks until it is `me`'s turn, runs `f` while holding the turn, passes the turn to
-    /// the next player (`(me + 1) % players`) and wakes the others. Returns what `f`
-    /// returned.
+    /// Blocks until it is `me`'s turn, runs `f` while holding the turn,
+    /// passes the turn to the next player (`(me + 1) % players`) and wakes
+    /// the others. Returns what `f` returned.
     pub fn take_turn<R>(&self, me: usize, f: impl FnOnce() -> R) -> R {
-        self.check_player(me);
-        // TODO: lock `whose_turn` (`.lock().unwrap_or_else(PoisonError::into_inner)`),
-        //       wait with `self.changed.wait_while(guard, |turn| *turn != me)` until it is
-        //       your turn, run `f()`, set the turn to `(me + 1) % self.players`, wake
-        //       *every* waiter with `notify_all()`, and return `f`'s result.
+        // TODO: Wait until it is `me`'s turn, run `f`, then pass the turn to
+        //       the next player and wake the others; with three players, the
+        //       next one must be among those woken.
         // Book: book/src/00-basics.md#exercise-6-turn-taking
         todo!()
     }
@@ -56,8 +70,8 @@ impl Turns {
 
 /// Whose turn it is, shared by tokio tasks.
 pub struct AsyncTurns {
-    /// A std `Mutex` is fine in async code as long as the guard is never held across an
-    /// `.await` (here it never is).
+    /// A std `Mutex` is fine in async code as long as the guard is never held
+    /// across an `.await` (here it never is).
     whose_turn: Mutex<usize>,
     /// Tells the waiting tasks that the turn has moved on.
     changed: Notify,
@@ -80,7 +94,8 @@ impl AsyncTurns {
             .unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// A clear error for a player who does not exist (who would otherwise wait forever).
+    /// A clear error for a player who does not exist (who would otherwise wait
+    /// forever).
     fn check_player(&self, me: usize) {
         assert!(
             me < self.players,
@@ -90,14 +105,13 @@ impl AsyncTurns {
     }
 
     // ANCHOR: take_turn_async
-    /// The async twin of [`Turns::take_turn`]: waits (without blocking the thread) until
-    /// it is `me`'s turn, runs `f`, passes the turn on and wakes the other tasks.
+    /// The async twin of [`Turns::take_turn`]: waits (without blocking
+    /// the thread) until it is `me`'s turn, runs `f`, passes the turn on
+    /// and wakes the other tasks.
     pub async fn take_turn<R>(&self, me: usize, f: impl FnOnce() -> R) -> R {
-        self.check_player(me);
-        // TODO: loop { create `let changed = self.changed.notified();` FIRST, then if
-        //       `*self.whose_turn() == me` break, else `changed.await` }; then run `f()`,
-        //       set the turn to `(me + 1) % self.players` and wake all waiting tasks with
-        //       `self.changed.notify_waiters()`. Never hold the lock across an `.await`.
+        // TODO: The same without blocking the thread: wait for `me`'s turn,
+        //       run `f`, pass the turn on and wake the waiting tasks; a wake-up
+        //       landing between checking the turn and waiting must not be lost.
         // Book: book/src/00-basics.md#exercise-6-turn-taking
         todo!()
     }

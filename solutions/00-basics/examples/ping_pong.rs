@@ -1,6 +1,6 @@
-//! Prints the ping-pong transcript: two threads taking turns over two rendezvous
-//! channels (the seed's second Go program). Run: `cargo run -p sol00-basics --example
-//! ping_pong`.
+//! Prints the ping-pong transcript: two threads taking turns over two
+//! rendezvous channels (the seed's second Go program).
+//! Run: `cargo run -p sol00-basics --example ping_pong`.
 
 use std::num::NonZeroUsize;
 

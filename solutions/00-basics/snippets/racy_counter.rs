@@ -1,5 +1,5 @@
-// The seed's counter with a plain integer instead of an atomic.
-// This program does NOT compile, and that is the point (see the 00-basics chapter).
+// The seed's counter with a plain integer instead of an atomic. This
+// program does NOT compile, and that is the point (see chapter 00).
 use std::thread;
 
 fn main() {

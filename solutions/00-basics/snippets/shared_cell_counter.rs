@@ -1,5 +1,5 @@
-// The racy counter again, now "fixed" with a `Cell`, which allows mutation through a
-// shared reference. This program does NOT compile either (see the 00-basics chapter).
+// The racy counter again, now "fixed" with a `Cell`, which allows mutation
+// through a shared reference. It does NOT compile either (see chapter 00).
 use std::cell::Cell;
 use std::thread;
 

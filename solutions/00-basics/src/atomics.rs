@@ -1,9 +1,21 @@
-//! Exercise `atomics`: many workers add to one counter, with `AtomicU64::fetch_add`.
+//! Exercise 7 (atomics): many workers add to one counter, with
+//! `AtomicU64::fetch_add`.
 //!
-//! The idea to take away: `counter += 1` from several threads is a read, an add and a
-//! write that can interleave and lose updates. In Go that compiles and races (the seed's
-//! `atomic.AddInt64` avoids it); in Rust the racy version does not compile at all, and an
-//! atomic (or a `Mutex`) is how you say "shared and mutable" in a way the compiler accepts.
+//! Why it works: `counter += 1` from several threads is a read, an add and a
+//! write, and two threads can both read 41 and both write 42: an update is
+//! lost. In Go that compiles and races (the seed's `atomic.AddInt64` avoids
+//! it); in Rust the racy version does not compile, and an atomic (or a `Mutex`)
+//! is how you say "shared and mutable" in a way the compiler accepts.
+//! `fetch_add` does the read, the add and the write as one indivisible step,
+//! through a shared reference: an atomic needs no `&mut`. A `load` followed by
+//! a `store` is two steps again, and loses updates like `+= 1` would.
+//!
+//! The `Ordering` says what else the operation orders. Go's `atomic.AddInt64`
+//! is sequentially consistent: the faithful port is `Ordering::SeqCst`. A
+//! counter needs less: nothing else is published through it, so each addition
+//! only has to be indivisible (`Ordering::Relaxed`), and the final read comes
+//! after every worker has been joined; the join orders every worker's additions
+//! before it.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -14,18 +26,20 @@ use tokio::task::JoinSet;
 use crate::tokio_tasks::task_result;
 
 // ANCHOR: threads
-/// Starts `workers` threads that each add 1 to a shared counter `increments` times, waits
-/// for all of them, and returns the final value.
+/// Starts `workers` threads that each add 1 to a shared counter `increments`
+/// times, waits for all of them, and returns the final value.
 pub fn count_with_threads(workers: usize, increments: u64) -> u64 {
     let counter = AtomicU64::new(0);
-    // The scope is our `sync.WaitGroup`: it joins every thread before it returns, which is
-    // also why the threads may borrow `counter` from this stack frame.
+    // The scope is our `sync.WaitGroup`: it joins every thread before it
+    // returns, which is also why the threads may borrow `counter` from this
+    // stack frame.
     thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| {
                 for _ in 0..increments {
-                    // `Relaxed`: we only need each addition to be atomic; nothing else
-                    // is published through this counter. The join orders the final read.
+                    // `Relaxed`: we only need each addition to be atomic;
+                    // nothing else is published through this counter. The join
+                    // orders the final read.
                     counter.fetch_add(1, Ordering::Relaxed);
                 }
             });
@@ -36,12 +50,13 @@ pub fn count_with_threads(workers: usize, increments: u64) -> u64 {
 // ANCHOR_END: threads
 
 // ANCHOR: tasks
-/// The async twin: `workers` tokio tasks share the counter through an `Arc` (a spawned
-/// task must own what it uses), and a `JoinSet` waits for them all.
+/// The async twin: `workers` tokio tasks share the counter (a spawned task
+/// must own what it uses), and the function waits for them all.
 pub async fn count_with_tasks(workers: usize, increments: u64) -> u64 {
     let counter = Arc::new(AtomicU64::new(0));
     let mut tasks = JoinSet::new();
     for _ in 0..workers {
+        // A new handle to the same counter, moved into the task.
         let counter = Arc::clone(&counter);
         tasks.spawn(async move {
             for _ in 0..increments {
@@ -49,6 +64,8 @@ pub async fn count_with_tasks(workers: usize, increments: u64) -> u64 {
             }
         });
     }
+    // Every task has finished once the set is drained; awaiting them orders
+    // their additions before the load below.
     while let Some(result) = tasks.join_next().await {
         task_result(result);
     }

@@ -1,10 +1,25 @@
-//! Exercise `turn_taking`: players that take turns in a fixed order, coordinated through
-//! shared state: a `Mutex` and a `Condvar` (threads), a `Mutex` and a `Notify` (tasks).
+//! Exercise 6 (turn_taking): players that take turns in a fixed order,
+//! coordinated through shared state: a `Mutex` and a `Condvar` (threads), a
+//! `Mutex` and a `Notify` (tasks).
 //!
-//! The idea to take away: a condition variable is "sleep until the shared state might
-//! have changed, then look again". Always re-check the condition in a loop after waking
-//! (`Condvar::wait_while` does it for you), and wake *every* waiter when more than one of
-//! them could be the one whose turn it is (Go's `Broadcast`, Rust's `notify_all`).
+//! Why it works: a condition variable is "sleep until the shared state might
+//! have changed, then look again". Waiting on a `Condvar` hands back the lock
+//! while asleep and takes it again on waking; wake-ups can be spurious, so the
+//! condition is re-checked in a loop (`Condvar::wait_while` is that loop). With
+//! more than two players, waking *one* waiter may wake a player whose turn it
+//! is not: it goes back to sleep, and the right one sleeps forever. Wake them
+//! all (Go's `Broadcast`).
+//!
+//! A `Notify` has no lock to hand back, so the order of the steps is yours to
+//! get right. `notify_waiters` wakes only the `Notified` futures that already
+//! exist when it is called (creating one registers interest, even before its
+//! first poll). A player that checks the turn first and only then creates its
+//! `Notified` can miss the wake-up that lands in between, and sleep forever.
+//! The tests cannot promise to catch that window; a model checker (loom) can.
+//!
+//! A `std::sync::MutexGuard` held across an `.await` makes the future not
+//! `Send`, and `tokio::spawn` then refuses it: lock, read or write, unlock, and
+//! only then await.
 
 use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 
@@ -29,7 +44,8 @@ impl Turns {
         }
     }
 
-    /// A clear error for a player who does not exist (who would otherwise wait forever).
+    /// A clear error for a player who does not exist (who would otherwise wait
+    /// forever).
     fn check_player(&self, me: usize) {
         assert!(
             me < self.players,
@@ -39,27 +55,28 @@ impl Turns {
     }
 
     // ANCHOR: take_turn
-    /// Blocks until it is `me`'s turn, runs `f` while holding the turn, passes the turn to
-    /// the next player (`(me + 1) % players`) and wakes the others. Returns what `f`
-    /// returned.
+    /// Blocks until it is `me`'s turn, runs `f` while holding the turn,
+    /// passes the turn to the next player (`(me + 1) % players`) and wakes
+    /// the others. Returns what `f` returned.
     pub fn take_turn<R>(&self, me: usize, f: impl FnOnce() -> R) -> R {
         self.check_player(me);
-        // A poisoned lock only means another player panicked while holding it; the
-        // number inside is still a valid turn.
+        // A poisoned lock only means another player panicked while holding it;
+        // the number inside is still a valid turn.
         let guard = self
             .whose_turn
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
-        // Sleeps (releasing the lock) until notified, re-checks, and repeats: Go's
-        // `for *turn != id { cond.Wait() }`.
+        // Sleeps (releasing the lock) until notified, re-checks, and repeats:
+        // Go's `for *turn != id { cond.Wait() }`.
         let mut turn = self
             .changed
             .wait_while(guard, |turn| *turn != me)
             .unwrap_or_else(PoisonError::into_inner);
         let result = f();
         *turn = (me + 1) % self.players;
-        // Everyone wakes and re-checks; only the next player goes on. `notify_one` could
-        // wake a player whose turn it is not, and the right one would sleep forever.
+        // Everyone wakes and re-checks; only the next player goes on.
+        // `notify_one` could wake a player whose turn it is not, and the right
+        // one would sleep forever.
         self.changed.notify_all();
         result
     }
@@ -68,8 +85,8 @@ impl Turns {
 
 /// Whose turn it is, shared by tokio tasks.
 pub struct AsyncTurns {
-    /// A std `Mutex` is fine in async code as long as the guard is never held across an
-    /// `.await` (here it never is).
+    /// A std `Mutex` is fine in async code as long as the guard is never held
+    /// across an `.await` (here it never is).
     whose_turn: Mutex<usize>,
     /// Tells the waiting tasks that the turn has moved on.
     changed: Notify,
@@ -92,7 +109,8 @@ impl AsyncTurns {
             .unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// A clear error for a player who does not exist (who would otherwise wait forever).
+    /// A clear error for a player who does not exist (who would otherwise wait
+    /// forever).
     fn check_player(&self, me: usize) {
         assert!(
             me < self.players,
@@ -102,14 +120,15 @@ impl AsyncTurns {
     }
 
     // ANCHOR: take_turn_async
-    /// The async twin of [`Turns::take_turn`]: waits (without blocking the thread) until
-    /// it is `me`'s turn, runs `f`, passes the turn on and wakes the other tasks.
+    /// The async twin of [`Turns::take_turn`]: waits (without blocking
+    /// the thread) until it is `me`'s turn, runs `f`, passes the turn on
+    /// and wakes the other tasks.
     pub async fn take_turn<R>(&self, me: usize, f: impl FnOnce() -> R) -> R {
         self.check_player(me);
         loop {
-            // Ask to be woken *before* looking: a `notify_waiters()` that happens between
-            // the look and the `.await` still reaches this `Notified`, so it can't be
-            // missed.
+            // Ask to be woken *before* looking: a `notify_waiters()` that
+            // happens between the look and the `.await` still reaches this
+            // `Notified`, so it can't be missed.
             let changed = self.changed.notified();
             if *self.whose_turn() == me {
                 break;
@@ -118,7 +137,8 @@ impl AsyncTurns {
         }
         let result = f();
         *self.whose_turn() = (me + 1) % self.players;
-        // Wake every waiting task; each one looks again and only the next player goes.
+        // Wake every waiting task; each one looks again and only the next
+        // player goes.
         self.changed.notify_waiters();
         result
     }

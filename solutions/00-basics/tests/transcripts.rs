@@ -1,9 +1,9 @@
-//! Checks the transcripts of the seed's Go programs as ported in `sol00_basics::seed`:
-//! exactly the lines the Go programs print, and, where the Go output depends on
-//! scheduling, exactly the orders that can happen.
+//! Checks the transcripts of the seed's Go programs as ported in
+//! `sol00_basics::seed`: exactly the lines the Go programs print, and, where
+//! the Go output depends on scheduling, exactly the orders that can happen.
 //!
-//! Each run happens on a helper thread with a deadline, so a deadlocked protocol fails
-//! the test instead of hanging it.
+//! Each run happens on a helper thread with a deadline, so a deadlocked
+//! protocol fails the test instead of hanging it.
 
 use std::num::NonZeroUsize;
 use std::sync::mpsc;
@@ -15,8 +15,8 @@ use sol00_basics::seed::counter::final_value;
 use sol00_basics::seed::ping_pong::ping_pong;
 use sol00_basics::seed::turns::take_turns;
 
-/// Runs `f` on its own thread and returns its result, or fails if it takes longer than
-/// `limit` (a deadlock) or panics.
+/// Runs `f` on its own thread and returns its result, or fails if it takes
+/// longer than `limit` (a deadlock) or panics.
 fn within<T: Send + 'static>(
     limit: Duration,
     what: &str,
@@ -33,7 +33,9 @@ fn within<T: Send + 'static>(
             Ok(()) => panic!("{what} finished without a result"),
         },
         Err(mpsc::RecvTimeoutError::Timeout) => {
-            panic!("{what} did not finish within {limit:?}: a deadlock in the protocol?")
+            panic!(
+                "{what} did not finish within {limit:?}: a deadlock in the protocol?"
+            )
         }
     }
 }
@@ -51,7 +53,8 @@ fn ping_pong_prints_the_go_transcript_up_to_the_one_race() {
     let lines = within(Duration::from_secs(10), "ping_pong", move || {
         ping_pong(NonZeroUsize::new(turns).expect("non-zero"))
     });
-    // Deterministic: the opening, and every turn up to the numbers worker's last one.
+    // Deterministic: the opening, and every turn up to the numbers worker's
+    // last one.
     let mut expected = vec!["there is".to_string()];
     let middle = alternating(turns);
     expected.extend_from_slice(&middle[..middle.len() - 1]);
@@ -60,8 +63,10 @@ fn ping_pong_prints_the_go_transcript_up_to_the_one_race() {
         expected[..],
         "expected the opening and strictly alternating turns; got {lines:#?}"
     );
-    // The race: the message worker's last line against the numbers worker's `OK!`.
-    let tail: Vec<&str> = lines[expected.len()..].iter().map(String::as_str).collect();
+    // The race: the message worker's last line against the numbers worker's
+    // `OK!`.
+    let tail: Vec<&str> =
+        lines[expected.len()..].iter().map(String::as_str).collect();
     let go_order = ["OK!", MESSAGE, "OK!", "all done"];
     let other_order = [MESSAGE, "OK!", "OK!", "all done"];
     assert!(
@@ -82,7 +87,8 @@ fn ping_pong_with_one_turn_still_finishes() {
 
 #[test]
 fn turns_prints_the_go_transcript_exactly() {
-    let lines = within(Duration::from_secs(10), "take_turns", || take_turns(10));
+    let lines =
+        within(Duration::from_secs(10), "take_turns", || take_turns(10));
     let mut expected = vec!["there is".to_string()];
     expected.extend(alternating(10));
     expected.extend(["both OK!".to_string(), "all done".to_string()]);

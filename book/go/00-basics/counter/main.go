@@ -22,7 +22,7 @@ func main() {
 		go func() {
 			defer wg.Done()
 			for i := 0; i < increments; i++ {
-				atomic.AddInt64(&counter, 1) // a read-add-write nobody can interleave
+				atomic.AddInt64(&counter, 1) // one step: nobody can interleave
 			}
 		}()
 	}

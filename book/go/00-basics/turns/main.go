@@ -13,8 +13,8 @@ import (
 const message = "im reading fugu.cafe"
 
 // ANCHOR: worker
-func iterateUntil(turns int, mu *sync.Mutex, cond *sync.Cond, wg *sync.WaitGroup,
-	turn *string, me string) {
+func iterateUntil(turns int, mu *sync.Mutex, cond *sync.Cond,
+	wg *sync.WaitGroup, turn *string, me string) {
 	defer wg.Done()
 	for i := 0; i < turns; i++ {
 		mu.Lock()

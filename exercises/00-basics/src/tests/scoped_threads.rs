@@ -1,29 +1,37 @@
-//! Tests for the `scoped_threads` exercise: `map_chunks` with `std::thread::scope`.
+//! Tests for the `scoped_threads` exercise: `map_chunks` with
+//! `std::thread::scope`.
 
 use std::collections::HashSet;
 use std::thread;
-use std::time::Duration;
 
-use super::support::{Gate, LIMIT, within};
+use super::support::{Gate, advice, within};
 use crate::scoped_threads::map_chunks;
+
+const STUCK: &str =
+    "a thread that is never joined? (the scope joins them all for you)";
 
 #[test]
 fn sums_each_chunk_in_chunk_order() {
-    let sums = within(LIMIT, "map_chunks", || {
+    let sums = within("map_chunks", STUCK, || {
         let numbers: Vec<u64> = (1..=10).collect();
         map_chunks(&numbers, 3, |chunk| chunk.iter().sum::<u64>())
     });
-    assert_eq!(
-        sums,
-        vec![10, 26, 19],
-        "expected 1..=10 in 3 chunks of chunk_len(10, 3) = 4 ([1..4], [5..8], [9, 10]) \
-         summed in chunk order"
+    assert!(
+        sums == vec![10, 26, 19],
+        "{}",
+        advice(
+            "1..=10 in 3 chunks of chunk_len(10, 3) = 4 items ([1..=4], [5..=8], [9, 10]), \
+             summed in chunk order: [10, 26, 19]",
+            format!("{sums:?}"),
+            "chunks of another size (use `slice::chunks` with `chunk_len`), or results \
+             taken in the order the threads finished instead of chunk order"
+        )
     );
 }
 
 #[test]
 fn no_items_means_no_chunks_and_zero_chunks_means_one() {
-    let (empty, one) = within(LIMIT, "map_chunks", || {
+    let (empty, one) = within("map_chunks", STUCK, || {
         let none: [u64; 0] = [];
         let empty = map_chunks(&none, 4, |chunk| chunk.len());
         let one = map_chunks(&[1u64, 2, 3], 0, |chunk| chunk.len());
@@ -31,21 +39,25 @@ fn no_items_means_no_chunks_and_zero_chunks_means_one() {
     });
     assert!(
         empty.is_empty() && one == vec![3],
-        "expected no results for an empty slice, and a single chunk of 3 for `chunks = 0` \
-         (use `slice::chunks(chunk_len(..))`); got {empty:?} and {one:?}"
+        "{}",
+        advice(
+            "no results for an empty slice, and one chunk of 3 for `chunks = 0`",
+            format!("{empty:?} and {one:?}"),
+            "computing the chunk size yourself; `slice::chunks(chunk_len(..))` gets both \
+             edge cases right"
+        )
     );
 }
 
 #[test]
 fn every_chunk_runs_on_its_own_thread_at_the_same_time() {
-    let (caller, workers, met) = within(LIMIT, "map_chunks", || {
-        // The gate lives on this stack frame and the threads borrow it: that is what a
-        // scope allows and `thread::spawn` does not.
+    let (caller, workers, met) = within("map_chunks", STUCK, || {
+        // The gate lives on this stack frame and the threads borrow it: that is
+        // what a scope allows and `thread::spawn` does not.
         let gate = Gate::new(4);
         let letters = ['a', 'b', 'c', 'd'];
         let results = map_chunks(&letters, 4, |_chunk| {
-            let met = gate.arrive_and_wait(Duration::from_secs(2));
-            (thread::current().id(), met)
+            (thread::current().id(), gate.arrive_and_wait())
         });
         let (workers, met): (Vec<_>, Vec<_>) = results.into_iter().unzip();
         (thread::current().id(), workers, met)
@@ -53,12 +65,24 @@ fn every_chunk_runs_on_its_own_thread_at_the_same_time() {
     let distinct: HashSet<_> = workers.iter().collect();
     assert!(
         distinct.len() == 4 && !workers.contains(&caller),
-        "expected each of the 4 chunks on a thread of its own (`scope.spawn` per chunk); \
-         got caller {caller:?} and workers {workers:?}"
+        "{}",
+        advice(
+            "each of the 4 chunks on a scoped thread of its own",
+            format!("the caller ran on {caller:?}, the chunks on {workers:?}"),
+            "calling `f` directly; each chunk needs its own `scope.spawn`"
+        )
     );
     assert!(
         met.iter().all(|&m| m),
-        "expected all 4 chunk threads to run at the same time, because all are spawned \
-         before any is joined; got {met:?}"
+        "{}",
+        advice(
+            "all 4 chunk threads running at once (each waits at a gate for the others)",
+            format!(
+                "they never were all there together (per chunk, met the others: {met:?})"
+            ),
+            "joining each thread before spawning the next. A lazy iterator does that too: \
+             `map` to spawn, then `map` to join, spawns each thread only when the join \
+             asks for it; collect the handles into a Vec before you join any"
+        )
     );
 }

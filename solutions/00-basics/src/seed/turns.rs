@@ -1,9 +1,10 @@
-//! Turn-taking with a mutex and a condition variable, a port of the seed's third Go
-//! program (`sync.Mutex` + `sync.Cond` + `sync.WaitGroup`), built on the `turn_taking`
-//! exercise's [`Turns`].
+//! Turn-taking with a mutex and a condition variable, a port of the seed's
+//! third Go program (`sync.Mutex` + `sync.Cond` + `sync.WaitGroup`), built on
+//! the `turn_taking` exercise's [`Turns`].
 //!
-//! The idea to take away: because each line is produced *while holding the turn*, the
-//! transcript is fully ordered; no race is left, unlike the end of the ping-pong.
+//! The idea to take away: because each line is produced *while holding the
+//! turn*, the transcript is fully ordered; no race is left, unlike the end of
+//! the ping-pong.
 
 use std::thread;
 
@@ -17,8 +18,9 @@ const NUMBERS: usize = 0;
 const MESSAGES: usize = 1;
 
 // ANCHOR: turns
-/// Two threads alternate `turns` times each; returns the transcript: `there is`, `0`,
-/// [`MESSAGE`], `1`, [`MESSAGE`], …, `both OK!`, `all done`.
+/// Two threads alternate `turns` times each; returns the transcript:
+/// `there is`, `0`, [`MESSAGE`], `1`, [`MESSAGE`], …, `both OK!`,
+/// `all done`.
 pub fn take_turns(turns: usize) -> Vec<String> {
     let (out, transcript) = unbounded::<String>();
     let table = Turns::new(2);
@@ -32,7 +34,8 @@ pub fn take_turns(turns: usize) -> Vec<String> {
         });
         scope.spawn(|| {
             for _ in 0..turns {
-                let _ = table.take_turn(MESSAGES, || out.send(MESSAGE.to_string()));
+                let _ =
+                    table.take_turn(MESSAGES, || out.send(MESSAGE.to_string()));
             }
         });
     });
