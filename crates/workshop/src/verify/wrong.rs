@@ -73,11 +73,27 @@ pub fn run_all(ws: &Workshop, out: &Style) -> Result<Vec<Verdict>, Error> {
             ))
         );
         let mut swaps = Vec::new();
+        let mut swapped = Vec::new();
         for (exercise, wrong) in &batch {
-            swaps.push(Swap::new(ws, exercise, wrong)?);
+            match Swap::new(ws, exercise, wrong) {
+                Ok(swap) => {
+                    swaps.push(swap);
+                    swapped.push((*exercise, *wrong));
+                }
+                // A missing file is this wrong solution's problem, not the whole run's.
+                Err(error) => verdicts.push(Verdict {
+                    exercise: exercise.name.clone(),
+                    file: wrong.file.clone(),
+                    mistake: wrong.mistake.clone(),
+                    problem: Some(error.to_string()),
+                }),
+            }
+        }
+        if swapped.is_empty() {
+            continue;
         }
         let build = progress::build(ws, out)?;
-        for (exercise, wrong) in &batch {
+        for (exercise, wrong) in &swapped {
             verdicts.push(judge(ws, &build, exercise, wrong)?);
         }
         // Put the solutions back before the next round (and on errors above: Drop).
