@@ -80,13 +80,15 @@ pub fn run(root: &Path, name: Option<&str>, quick: bool, out: &Style) -> Result<
     println!(
         "{}",
         out.bold(&format!(
-            "Rust: {quick_env}cargo bench -p benches --bench {name}"
+            "Rust: {quick_env}cargo bench -p benches --bench {name} -- --quiet"
         ))
     );
     let mut command = cargo::cargo_command();
+    // `--quiet`: criterion prints one result per benchmark, without comparing it with
+    // whatever ran last time on this laptop (the table compares what matters).
     command
         .current_dir(root)
-        .args(["bench", "-p", "benches", "--bench", name])
+        .args(["bench", "-p", "benches", "--bench", name, "--", "--quiet"])
         .env(REPORT_ENV, &rows_file);
     if quick {
         command.env("WORKSHOP_BENCH_QUICK", "1");

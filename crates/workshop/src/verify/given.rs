@@ -200,9 +200,12 @@ fn holes(lines: &[&str]) -> Vec<(usize, usize, usize)> {
         let last = (at..lines.len())
             .find(|&i| ends_item(lines[i]))
             .unwrap_or(lines.len().saturating_sub(1));
-        // New items may follow the item, after its blank lines.
+        // New items may follow the item, after its blank lines and anchor markers.
         let mut after = last + 1;
-        while after < lines.len() && lines[after].trim().is_empty() {
+        while after < lines.len()
+            && (lines[after].trim().is_empty()
+                || lines[after].trim_start().starts_with("// ANCHOR"))
+        {
             after += 1;
         }
         holes.push((first, last, after));
