@@ -95,6 +95,16 @@ pub fn check_one(ws: &Workshop, exercise: &Exercise, out: &Style) -> Result<bool
         }
         StepResult::Ran(run) => run,
     };
+    // A crash in a run of the whole step buries the crash under the other exercises'
+    // output: run just this exercise's tests again for a report about them alone.
+    let run = if run.crashed.is_some() && only.is_none() {
+        match progress::run_step(ws, &build, &exercise.step, Some(&filter))? {
+            StepResult::Ran(alone) => alone,
+            StepResult::DoesNotCompile(_) => run,
+        }
+    } else {
+        run
+    };
     let results: Vec<_> = run.of_group(&exercise.name).collect();
     let failed = results
         .iter()
