@@ -10,6 +10,10 @@
 //! - `spawn`: what it costs to start a thread, a tokio task, a rayon job (`spawn.rs`).
 //! - `timeout`: a batch under one deadline with a hung and a slow upstream, and the
 //!   upstream's proof that the abandoned requests were really cancelled (`timeout.rs`).
+//! - `bounded`: N calls with at most K in flight, in chunks, with a `Semaphore`, with a
+//!   `JoinSet` kept at K, and with no limit; each upstream's own peak (`bounded.rs`).
+//! - `hedge`: one replica, all replicas at once, and hedged requests against a slow
+//!   replica; the losers cancelled down to the socket (`hedge.rs`).
 //!
 //! The one idea to take away: waiting is cheap to do many times at once. Sequential
 //! calls cost the *sum* of their latencies; concurrent ones cost the *slowest*.
@@ -17,8 +21,10 @@
 use std::io::Write;
 use std::time::Duration;
 
+mod bounded;
 mod calls;
 mod fanout;
+mod hedge;
 mod spawn;
 mod timeout;
 
@@ -41,6 +47,14 @@ pub const DEMOS: &[Demo] = &[
     Demo {
         name: "timeout",
         about: "a batch under one deadline with a hung and a slow upstream; proof the cancellation reached the socket",
+    },
+    Demo {
+        name: "bounded",
+        about: "8 to 12 calls, at most 3 in flight: chunks vs Semaphore vs JoinSet at K vs no limit, as a timeline",
+    },
+    Demo {
+        name: "hedge",
+        about: "a slow replica: one replica vs all at once vs hedged requests; the losers cancelled",
     },
 ];
 
@@ -104,6 +118,8 @@ pub fn run(name: &str, args: &DemoArgs, out: &mut dyn Write, color: bool) -> Res
         "fanout" => fanout::run(args, out, style),
         "spawn" => spawn::run(args, out, style),
         "timeout" => timeout::run(args, out, style),
+        "bounded" => bounded::run(args, out, style),
+        "hedge" => hedge::run(args, out, style),
         other => Err(format!("the demo `{other}` is listed but not wired up")),
     }
 }

@@ -1,0 +1,47 @@
+//! Exercise 1 (bounded): fetch many URLs with at most `limit` calls in flight.
+//!
+//! KNOWN WRONG (buffered): uses `buffered(limit)`, which keeps the replies in order by
+//! holding the finished ones until the earlier ones are done, and a held reply still
+//! counts against the limit: one slow call stalls every slot.
+//!
+//! One task per URL is right for three URLs; for ten thousand it opens ten
+//! thousand sockets at once and floods the upstream. Go bounds it with
+//! `errgroup.SetLimit` or a buffered channel used as a semaphore. Rust has three
+//! tools for it, all in the chapter's comparison: a `tokio::sync::Semaphore`, a
+//! `JoinSet` kept at `limit` tasks, and a stream's `buffer_unordered`.
+//!
+//! Why they work:
+//!
+//! - A semaphore's permit is a guard: the slot is taken while the permit is
+//!   alive and freed when it is dropped. A permit that is dropped before its
+//!   call ends limits nothing.
+//! - A slot must be refilled the moment *any* call ends, not when a whole group
+//!   of `limit` calls has ended: with calls of uneven latency, groups wait for
+//!   their slowest member and the slots sit idle.
+//! - The replies come back in the order of `urls`, while the calls end in any
+//!   order: carry each URL's index with its call.
+//!
+//! The fake upstream counts the calls in flight itself (`max_in_flight`), so the
+//! tests see exactly what your code did, and draw it when they fail.
+
+use futures_util::StreamExt;
+use futures_util::stream;
+
+use crate::fetch::{Reply, client, fetch};
+
+// ANCHOR: bounded
+/// Fetch every URL, never more than `limit` at the same time, and return the
+/// replies in the order of `urls`. Panics if `limit` is 0.
+///
+/// Takes about ⌈N / limit⌉ latencies for N calls of the same latency.
+pub async fn fetch_bounded(urls: &[String], limit: usize) -> Vec<Reply> {
+    assert!(limit > 0, "a limit of 0 would never start a call");
+    let client = client();
+    // Wrong: `buffered` keeps the order, and its finished futures keep their slots.
+    stream::iter(urls)
+        .map(|url| fetch(&client, url))
+        .buffered(limit)
+        .collect()
+        .await
+}
+// ANCHOR_END: bounded

@@ -1,0 +1,71 @@
+//! Exercise 4 (worker_pool): W worker threads pulling jobs from one queue.
+//!
+//! KNOWN WRONG (no_catch_unwind): runs each job bare, so a job's panic unwinds its
+//! worker thread, and the scope re-raises it in the caller.
+//!
+//! A fixed pool of workers is the oldest way to bound concurrency: W threads,
+//! one queue of jobs, results sent back (Go by Example's "Worker Pools"). Each
+//! worker takes the next job the moment it is free, so fast and slow jobs mix
+//! without idle workers.
+//!
+//! Why it works:
+//!
+//! - A `crossbeam_channel::Receiver` can be cloned or shared: several threads
+//!   receiving from one channel each get *different* messages. That is the
+//!   queue. (`std::sync::mpsc` has a single consumer.)
+//! - The queue closes when every `Sender` of it is gone; iterating a receiver
+//!   then ends, after the last queued job. A worker that stops as soon as the
+//!   queue is *empty* for a moment stops too early: more jobs may come while
+//!   the queue is open.
+//! - A panic unwinds the thread it happens on. Caught with
+//!   `std::panic::catch_unwind` around the one job, it becomes a value (a
+//!   [`JobPanicked`]) and the worker goes on with the next job. Uncaught, it
+//!   ends the worker, and `thread::scope` re-raises it in the caller.
+//!
+//! `thread::scope` lets the workers borrow `work` and the queue: they have all
+//! ended when the scope returns.
+
+use std::panic::{self, AssertUnwindSafe};
+use std::thread;
+
+use crossbeam_channel::Receiver;
+
+use crate::panics::JobPanicked;
+
+// ANCHOR: pool
+/// Run `work` on every job from `jobs` with `workers` threads (at least 1), and
+/// return each job's result, or its panic, in the order they finished.
+/// Returns once the queue is closed and every job is done.
+pub fn worker_pool<J, R, F>(
+    workers: usize,
+    jobs: Receiver<J>,
+    work: F,
+) -> Vec<Result<R, JobPanicked>>
+where
+    J: Send,
+    R: Send,
+    F: Fn(J) -> R + Sync,
+{
+    assert!(workers > 0, "a pool without workers would never run a job");
+    let (results, finished) = crossbeam_channel::unbounded();
+    thread::scope(|scope| {
+        for _ in 0..workers {
+            // Each worker gets its own handle on the one queue, and a sender
+            // for the results; all of them borrow the one `work`.
+            let (jobs, results, work) = (jobs.clone(), results.clone(), &work);
+            scope.spawn(move || {
+                // Ends once the queue is closed (every sender gone) and empty.
+                for job in jobs.iter() {
+                    // Wrong: a panic here ends this worker, and the pool.
+                    let outcome = Ok(work(job));
+                    // The receiver lives until we return: this cannot fail.
+                    let _ = results.send(outcome);
+                }
+            });
+        }
+    });
+    // Every worker has ended; drop our sender so that the iteration ends.
+    drop(results);
+    finished.iter().collect()
+}
+// ANCHOR_END: pool
