@@ -32,6 +32,7 @@ mod serve;
 mod suggest;
 mod term;
 mod verify;
+mod walk;
 mod watch;
 
 use std::process::ExitCode;

@@ -24,6 +24,7 @@ use crate::error::{Error, Exit};
 use crate::exercises::{Exercise, Workshop, rel_path, step_number};
 use crate::suggest;
 use crate::term::Style;
+use crate::walk;
 
 /// The runner's own folder at the root of the workshop.
 pub fn state_dir(ws: &Workshop) -> PathBuf {
@@ -114,27 +115,12 @@ fn shipped_keys(ws: &Workshop) -> Vec<String> {
             .map(str::to_owned)
             .collect();
     }
-    let mut keys = Vec::new();
-    let mut folders = vec![ws.root.join("exercises")];
-    while let Some(folder) = folders.pop() {
-        let Ok(entries) = std::fs::read_dir(&folder) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if name.starts_with('.') || name == "target" {
-                continue;
-            }
-            if path.is_dir() {
-                folders.push(path);
-            } else if let Ok(rel) = path.strip_prefix(ws.root.join("exercises")) {
-                keys.push(rel.to_string_lossy().replace('\\', "/"));
-            }
-        }
-    }
-    keys.sort();
-    keys
+    let exercises = ws.root.join("exercises");
+    walk::files(&exercises, |_| true)
+        .iter()
+        .filter_map(|path| path.strip_prefix(&exercises).ok())
+        .map(|rel| rel.to_string_lossy().replace('\\', "/"))
+        .collect()
 }
 
 /// Files under `exercises/` that differ from git's `HEAD` (`None`: no git).
@@ -230,27 +216,13 @@ fn keys_of_step(ws: &Workshop, step: &str) -> Vec<String> {
 
 /// The keys that have a pristine copy.
 fn shipped_keys_with_copies(ws: &Workshop) -> Vec<String> {
+    // Hidden entries (the `.complete` marker) are skipped by the walker.
     let root = state_dir(ws).join("pristine");
-    let mut keys = Vec::new();
-    let mut folders = vec![root.clone()];
-    while let Some(folder) = folders.pop() {
-        let Ok(entries) = std::fs::read_dir(&folder) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                folders.push(path);
-            } else if let Ok(rel) = path.strip_prefix(&root) {
-                let key = rel.to_string_lossy().replace('\\', "/");
-                if !key.starts_with('.') {
-                    keys.push(key);
-                }
-            }
-        }
-    }
-    keys.sort();
-    keys
+    walk::files(&root, |_| true)
+        .iter()
+        .filter_map(|path| path.strip_prefix(&root).ok())
+        .map(|rel| rel.to_string_lossy().replace('\\', "/"))
+        .collect()
 }
 
 /// What `reset` was asked to restore, as keys.

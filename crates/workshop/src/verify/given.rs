@@ -17,11 +17,10 @@
 //! `lib.rs` is exempt (its docs speak to different readers) except that both crates must
 //! declare the same modules. Tests live once, in the exercise crate, and are not compared.
 
-use std::path::{Path, PathBuf};
-
 use similar::{DiffOp, TextDiff};
 
 use crate::exercises::Workshop;
+use crate::walk;
 
 /// Every break of the rule in the workshop, as `file:line: what`.
 pub fn problems(ws: &Workshop) -> Vec<String> {
@@ -29,7 +28,7 @@ pub fn problems(ws: &Workshop) -> Vec<String> {
     for step in ws.step_dirs() {
         let exercise_dir = ws.exercise_dir(&step);
         let solution_dir = ws.solution_dir(&step);
-        for file in rust_files(&exercise_dir.join("src")) {
+        for file in walk::files(&exercise_dir.join("src"), walk::with_extension("rs")) {
             let Ok(rel) = file.strip_prefix(&exercise_dir) else {
                 continue;
             };
@@ -89,27 +88,6 @@ fn modules(text: &str) -> Vec<String> {
         .collect();
     found.sort();
     found
-}
-
-/// Every `.rs` file under `dir`, sorted.
-fn rust_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    let mut folders = vec![dir.to_path_buf()];
-    while let Some(folder) = folders.pop() {
-        let Ok(entries) = std::fs::read_dir(&folder) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                folders.push(path);
-            } else if path.extension().is_some_and(|ext| ext == "rs") {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    files
 }
 
 /// The exercise's lines (1-based, with their text) where the two files differ outside a

@@ -11,6 +11,7 @@ use std::path::Path;
 
 use crate::exercises::{self, Workshop, exercise_package, solution_package};
 use crate::markdown;
+use crate::walk;
 
 /// Every problem the static checks find.
 pub fn problems(ws: &Workshop) -> Vec<String> {
@@ -90,7 +91,7 @@ fn summary_problems(ws: &Workshop) -> Vec<String> {
     };
     let mut problems = Vec::new();
     let src = ws.root.join("book").join("src");
-    for page in markdown_files(&src) {
+    for page in walk::files(&src, walk::with_extension("md")) {
         let Ok(rel) = page.strip_prefix(&src) else {
             continue;
         };
@@ -124,7 +125,7 @@ fn summary_problems(ws: &Workshop) -> Vec<String> {
 fn link_problems(ws: &Workshop) -> Vec<String> {
     let src = ws.root.join("book").join("src");
     let mut problems = Vec::new();
-    for page in markdown_files(&src) {
+    for page in walk::files(&src, walk::with_extension("md")) {
         let Ok(text) = std::fs::read_to_string(&page) else {
             continue;
         };
@@ -212,7 +213,7 @@ fn minutes_of(text: &str) -> Option<u32> {
 fn minutes_problems(ws: &Workshop) -> Vec<String> {
     let src = ws.root.join("book").join("src");
     let mut pages: BTreeMap<String, u32> = BTreeMap::new();
-    for page in markdown_files(&src) {
+    for page in walk::files(&src, walk::with_extension("md")) {
         let (Ok(text), Ok(rel)) = (std::fs::read_to_string(&page), page.strip_prefix(&src)) else {
             continue;
         };
@@ -347,7 +348,7 @@ pub fn metadata_problems(ws: &Workshop) -> Vec<String> {
 fn book_problems(ws: &Workshop) -> Vec<String> {
     let mut problems = Vec::new();
     let src = ws.root.join("book").join("src");
-    for page in markdown_files(&src) {
+    for page in walk::files(&src, walk::with_extension("md")) {
         let Ok(text) = std::fs::read_to_string(&page) else {
             continue;
         };
@@ -377,27 +378,6 @@ fn book_problems(ws: &Workshop) -> Vec<String> {
         }
     }
     problems
-}
-
-/// Every `.md` file under `dir`, sorted.
-fn markdown_files(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut files = Vec::new();
-    let mut folders = vec![dir.to_path_buf()];
-    while let Some(folder) = folders.pop() {
-        let Ok(entries) = std::fs::read_dir(&folder) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                folders.push(path);
-            } else if path.extension().is_some_and(|ext| ext == "md") {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    files
 }
 
 /// Problems with `chapter = "page.md#anchor"`.
