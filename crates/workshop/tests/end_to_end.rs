@@ -223,7 +223,7 @@ fn watch_session(name: &str, poll_only: bool) {
     let mut stdin = child.stdin.take().expect("piped stdin");
     stdin.write_all(b"h\n").expect("write h");
     stdin.flush().expect("flush");
-    wait_for("Hint for double", Duration::from_secs(5));
+    wait_for("Hint 1 of 2 for double", Duration::from_secs(5));
 
     // `q` + Enter quits, promptly and successfully.
     stdin.write_all(b"q\n").expect("write q");

@@ -13,17 +13,18 @@ use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 pub const EXERCISE_ANSWER: &str = "\
-//! Exercise: the answer.
+//! Exercise 1 (answer): the answer.
 
 /// Returns the answer.
 pub fn answer() -> u32 {
-    // TODO: return 42.
+    // TODO: Return the answer; the tests want it even.
+    // Book: book/src/00-demo.md#exercise-1-the-answer
     todo!()
 }
 ";
 
 pub const SOLVED_ANSWER: &str = "\
-//! Exercise: the answer.
+//! Exercise 1 (answer): the answer.
 
 /// Returns the answer.
 pub fn answer() -> u32 {
@@ -32,17 +33,18 @@ pub fn answer() -> u32 {
 ";
 
 const EXERCISE_DOUBLE: &str = "\
-//! Exercise: double it.
+//! Exercise 2 (double): double it.
 
 /// Returns twice `x`.
 pub fn double(x: u32) -> u32 {
-    // TODO: return x * 2.
+    // TODO: Return twice the number.
+    // Book: book/src/00-demo.md#exercise-2-double-it
     todo!()
 }
 ";
 
 const SOLVED_DOUBLE: &str = "\
-//! Exercise: double it.
+//! Exercise 2 (double): double it.
 
 /// Returns twice `x`.
 pub fn double(x: u32) -> u32 {
@@ -80,13 +82,21 @@ chapter = "00-demo.md#exercise-1-the-answer"
 hints = ["""
 Return the number forty-two.
 It is even.""", "The answer is a literal: 42."]
+[[exercise.wrong]]
+file = "wrong/answer-odd.rs"
+mistake = "returns an odd number"
+expect = "expected 42"
 
 [[exercise]]
 name = "double"
 step = "00-demo"
 file = "src/double.rs"
 chapter = "00-demo.md#exercise-2-double-it"
-hints = ["Multiply by two."]
+hints = ["Multiply by two.", "The operator is `*`."]
+[[exercise.wrong]]
+file = "wrong/double-adds.rs"
+mistake = "adds two instead of doubling"
+expect = "expected double(21) == 42"
 "#;
 
 const CHAPTER: &str = "\
@@ -148,8 +158,20 @@ impl Fixture {
         );
         write(&sol.join("src").join("answer.rs"), SOLVED_ANSWER);
         write(&sol.join("src").join("double.rs"), SOLVED_DOUBLE);
+        write(
+            &sol.join("wrong").join("answer-odd.rs"),
+            &SOLVED_ANSWER.replace("    42", "    41"),
+        );
+        write(
+            &sol.join("wrong").join("double-adds.rs"),
+            &SOLVED_DOUBLE.replace("x * 2", "x + 2"),
+        );
         write(&root.join("exercises").join("info.toml"), INFO);
         write(&root.join("book").join("src").join("00-demo.md"), CHAPTER);
+        write(
+            &root.join("book").join("src").join("SUMMARY.md"),
+            "# Summary\n\n- [Demo](00-demo.md)\n",
+        );
         Fixture { root }
     }
 
