@@ -9,24 +9,43 @@
 //! timeouts. tokio's channel wakes *tasks* instead of threads and is the one to use
 //! between tasks (a blocking `recv` inside a task would stall its runtime thread).
 //! With four producers, they contend for the one channel. Go twin:
-//! `benches/go/channels` (a `chan`).
+//! `benches/go/channels` (a `chan` with a buffer of 1024, and an unbuffered one, which
+//! no Rust row copies).
+//!
+//! How the figures are taken: the threads' rows spawn the producers with
+//! `thread::scope` and consume on the bench's thread; the tokio rows run the consumer
+//! in a task on the runtime (timed inside it, see `benches::timed_in`) and spawn one
+//! task per producer: on the multi-thread runtime producer and consumer run on two
+//! workers in parallel, like the threads and like Go's goroutines on two cores; on
+//! the current-thread runtime they take turns on one thread (compare with Go's
+//! `GOMAXPROCS=1` row), and a full or empty channel is a task switch, not a thread
+//! wake-up. The tokio consumer takes everything waiting at once with `recv_many`: the
+//! channel then hands the freed capacity back to the senders once per batch, where
+//! `recv` does it once per message, under a lock (the "recv one by one" row: the same
+//! channel, about twice the cost). Each figure includes starting the producers (a few
+//! µs, next to milliseconds of messages).
+//!
+//! What they do not show: a message that carries more than a `u64` (moving a big value
+//! costs a copy, the same on every channel), or a consumer that does work per message
+//! (then the channel disappears from the profile).
 //!
 //! `cargo bench -p benches --bench channels -- --quick`
 
 use std::sync::mpsc;
 use std::thread;
-use std::time::Instant;
 
-use benches::{Bench, timed};
+use benches::{Bench, timed, timed_in};
 
 const MESSAGES: u64 = 100_000;
 const CAPACITY: usize = 1024;
 
 fn main() {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
+    let multi_thread = tokio::runtime::Builder::new_multi_thread()
         .build()
-        .expect("start a tokio runtime");
+        .expect("start a multi-thread tokio runtime");
+    let current_thread = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("start a current-thread tokio runtime");
     let mut bench = Bench::from_args();
     for producers in [1, 4] {
         let title = format!(
@@ -35,17 +54,30 @@ fn main() {
         );
         let mut group = bench.group(format!("channels/{producers}-producer").as_str(), &title);
         group.items(MESSAGES, "message");
-        group.run("std mpsc", |iters| timed(iters, || std_mpsc(producers)));
-        group.run("crossbeam", |iters| timed(iters, || crossbeam(producers)));
-        group.run("tokio mpsc", |iters| {
-            runtime.block_on(async {
-                let started = Instant::now();
-                for _ in 0..iters {
-                    tokio_mpsc(producers).await;
-                }
-                started.elapsed()
-            })
+        // The Go rows these are compared with (benches/go/channels).
+        let chan = format!("chan, buffer {CAPACITY}");
+        let chan_one_thread = format!("chan, buffer {CAPACITY}, GOMAXPROCS=1");
+        group
+            .vs_go(&chan)
+            .run("std mpsc", |iters| timed(iters, || std_mpsc(producers)));
+        group
+            .vs_go(&chan)
+            .run("crossbeam", |iters| timed(iters, || crossbeam(producers)));
+        group.vs_go(&chan).run("tokio mpsc, multi-thread", |iters| {
+            timed_in(&multi_thread, iters, move || tokio_mpsc(producers))
         });
+        group
+            .vs_go(&chan_one_thread)
+            .run("tokio mpsc, current-thread", |iters| {
+                timed_in(&current_thread, iters, move || tokio_mpsc(producers))
+            });
+        group
+            .vs_go(&chan)
+            .run("tokio mpsc, recv one by one", |iters| {
+                timed_in(&multi_thread, iters, move || {
+                    tokio_mpsc_one_by_one(producers)
+                })
+            });
         group.finish();
     }
     bench.finish();
@@ -114,10 +146,35 @@ async fn tokio_mpsc(producers: u64) {
         });
     }
     drop(sender);
+    // Everything waiting, up to a buffer's worth, per call: the channel hands back the
+    // freed capacity once per batch instead of once per message.
+    let mut batch = Vec::with_capacity(CAPACITY);
+    let mut sum = 0;
+    while receiver.recv_many(&mut batch, CAPACITY).await > 0 {
+        sum += batch.drain(..).sum::<u64>();
+    }
+    assert_eq!(sum, EXPECTED_SUM, "tokio mpsc lost or duplicated messages");
+}
+// ANCHOR_END: tokio_mpsc
+
+/// [`tokio_mpsc`] with the consumer taking one message per `recv`.
+async fn tokio_mpsc_one_by_one(producers: u64) {
+    let (sender, mut receiver) = tokio::sync::mpsc::channel(CAPACITY);
+    for p in 0..producers {
+        let sender = sender.clone();
+        tokio::spawn(async move {
+            for n in share(p, producers) {
+                sender
+                    .send(n)
+                    .await
+                    .expect("the consumer outlives the producers");
+            }
+        });
+    }
+    drop(sender);
     let mut sum = 0;
     while let Some(n) = receiver.recv().await {
         sum += n;
     }
     assert_eq!(sum, EXPECTED_SUM, "tokio mpsc lost or duplicated messages");
 }
-// ANCHOR_END: tokio_mpsc

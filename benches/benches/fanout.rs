@@ -5,14 +5,24 @@
 //! about 8x faster; threads and tasks are within a few percent of each other, because
 //! at 8 calls the cost of starting a thread (tens of µs) is lost in 20 ms of waiting.
 //! The difference between threads and tasks shows at thousands of calls, not eight:
-//! see the `spawn` bench. Go twin: `benches/go/fanout`.
+//! see the `spawn` bench. Go twin: `benches/go/fanout` (its own fake upstream, the same
+//! latency; a `http.Client` keeping a connection per concurrent call, like reqwest's
+//! pool).
+//!
+//! How the figures are taken: one client for the whole run (a `reqwest::Client` is a
+//! connection pool: building one per call would measure TCP handshakes); the threads
+//! row uses `thread::scope` and the blocking client; the tasks row spawns one task per
+//! call with a `JoinSet`, from a task running on the runtime (timed inside it, see
+//! `benches::timed_in`). What the figures do not show: many calls (the `spawn` and
+//! `memory` benches), or a slow network, where the 20 ms are all there is.
 //!
 //! `cargo bench -p benches --bench fanout -- --quick`
 
+use std::sync::Arc;
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use benches::{Bench, timed};
+use benches::{Bench, timed, timed_in};
 use tokio::task::JoinSet;
 use upstream::{ENDPOINTS, Knobs, Upstream};
 
@@ -39,15 +49,18 @@ fn main() {
         LATENCY.as_millis()
     );
     let mut group = bench.group("fanout", &title);
-    group.slow();
-    group.run("sequential", |iters| {
+    group.slow().note(
+        "Each side has its own fake upstream: tokio's timer rounds a 20 ms wait up to the next \
+         millisecond, Go's does not.",
+    );
+    group.vs_go("sequential").run("sequential", |iters| {
         timed(iters, || {
             for url in &urls {
                 get_blocking(&blocking, url);
             }
         })
     });
-    group.run("threads", |iters| {
+    group.vs_go("goroutines").run("threads", |iters| {
         timed(iters, || {
             thread::scope(|scope| {
                 for url in &urls {
@@ -57,24 +70,27 @@ fn main() {
             })
         })
     });
-    group.run("async tasks", |iters| {
-        runtime.block_on(async {
-            let started = Instant::now();
-            for _ in 0..iters {
-                let mut tasks = JoinSet::new();
-                for url in &urls {
-                    let (client, url) = (client.clone(), url.clone());
-                    tasks.spawn(async move { get(&client, &url).await });
-                }
-                while let Some(joined) = tasks.join_next().await {
-                    joined.expect("a fan-out task panicked");
-                }
-            }
-            started.elapsed()
+    let shared: Arc<[String]> = urls.clone().into();
+    group.vs_go("goroutines").run("async tasks", |iters| {
+        let (client, urls) = (client.clone(), shared.clone());
+        timed_in(&runtime, iters, move || {
+            fan_out(client.clone(), urls.clone())
         })
     });
     group.finish();
     bench.finish();
+}
+
+/// One task per call, all at once; returns when every call is done.
+async fn fan_out(client: reqwest::Client, urls: Arc<[String]>) {
+    let mut tasks = JoinSet::new();
+    for index in 0..urls.len() {
+        let (client, urls) = (client.clone(), urls.clone());
+        tasks.spawn(async move { get(&client, &urls[index]).await });
+    }
+    while let Some(joined) = tasks.join_next().await {
+        joined.expect("a fan-out task panicked");
+    }
 }
 
 /// One call from a thread: the whole body, and a loud failure (a bench that silently

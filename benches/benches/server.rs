@@ -1,8 +1,9 @@
-//! Bench `server`: the step 05 server under a bounded load, next to its Go twin.
+//! Bench `server`: the step 05 server under a bounded load, next to its Go twin, in
+//! one table.
 //!
 //! ```text
 //! cargo bench -p benches --bench server              # 3 rounds of 20 000 requests each
-//! cargo bench -p benches --bench server -- --quick   # 1 round of 3 000, a few seconds
+//! cargo bench -p benches --bench server -- --quick   # 3 rounds of 2 000: a few seconds
 //! cargo bench -p benches --bench server -- --requests 50000 --connections 128
 //! ```
 //!
@@ -15,19 +16,34 @@
 //! - a load driver in this process: `--connections` keep-alive connections, each sending
 //!   `GET /things` requests one after the other until `--requests` are done; a small
 //!   hand-written HTTP/1.1 client, so the driver costs little CPU;
-//! - rounds that alternate between the servers (so background noise hits both);
-//! - requests per second (the median round), the median and 99th percentile latency seen
-//!   by the driver over all rounds, and the server process's peak resident memory
-//!   (`VmHWM` in `/proc`, Linux only; "n/a" elsewhere).
+//! - rounds that alternate between the servers (so background noise hits both), each
+//!   bounded in time;
+//! - per server: requests per second (the median round); the median and 99th
+//!   percentile latency seen by the driver over all rounds; **CPU per request**: the
+//!   server process's user + system time (`/proc/PID/stat`, all its threads) over the
+//!   measured rounds, divided by the requests it answered; **peak RSS**: `VmHWM` in
+//!   `/proc/PID/status`; and the answers that were not a 2xx, and the connections
+//!   that broke (both must be 0 for the figures to mean anything).
 //!
-//! Everything runs on loopback and on the same cores: the driver and the fake upstream
-//! compete with the server for CPU. The numbers compare the two servers with each other
-//! on this machine; they are not a capacity plan.
+//! What the figures do and do not show. Everything runs on loopback and on the same
+//! cores: the driver and the fake upstream compete with the server for CPU, so req/s
+//! and the latencies depend on them too; CPU per request and peak RSS are the server's
+//! own. The upstreams answer at once: this is the cost of the server's own work (HTTP
+//! parsing, four upstream calls over pooled connections, JSON), not of waiting. CPU
+//! time is counted in ticks of 10 ms, so a quick run is good to a few percent. The
+//! numbers compare the two servers with each other on this machine; they are not a
+//! capacity plan. Linux only for CPU and memory ("n/a" elsewhere).
+//!
+//! To try a change to the server against the same load without editing the solution,
+//! build a binary that takes `NAME=URL...` and prints `listening on http://ADDR` (like
+//! [`child_serve`]) and run the bench with `WORKSHOP_BENCH_RUST_SERVER=/path/to/it`.
 use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use benches::procfs;
+use benches::{Figure, Report, Unit};
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 use upstream::Upstream;
@@ -39,11 +55,22 @@ const USAGE: &str = "usage: cargo bench -p benches --bench server [-- [--quick] 
 /// is `ok` and both servers do the same work.
 const DEADLINE_MS: u64 = 2000;
 
+const TABLE: &str = "server";
+
+/// A Rust server binary to measure instead of this bench's own `--child-serve` (it must
+/// take `NAME=URL` arguments and print `listening on http://ADDR` first, like
+/// `--child-serve`): how to try a change to the server against the same load.
+const RUST_SERVER_ENV: &str = "WORKSHOP_BENCH_RUST_SERVER";
+const RUST: &str = "Rust (axum + tokio)";
+const GO: &str = "Go (net/http)";
+
 struct Options {
     requests: usize,
     connections: usize,
     rounds: usize,
     go: bool,
+    /// The longest one round may take before the bench gives up on it.
+    round_limit: Duration,
 }
 
 fn main() {
@@ -74,7 +101,15 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
         connections: 64,
         rounds: 3,
         go: true,
+        round_limit: Duration::from_secs(120),
     };
+    let quick = |options: &mut Options| {
+        (options.requests, options.rounds) = (2_000, 3);
+        options.round_limit = Duration::from_secs(20);
+    };
+    if std::env::var("WORKSHOP_BENCH_QUICK").is_ok_and(|value| value == "1") {
+        quick(&mut options);
+    }
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         let mut number = |name: &str| -> Result<usize, String> {
@@ -84,16 +119,18 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
                 .ok_or_else(|| format!("{name} needs a positive number"))
         };
         match arg.as_str() {
-            "--quick" => (options.requests, options.rounds) = (3_000, 1),
+            "--quick" => quick(&mut options),
             "--requests" => options.requests = number("--requests")?,
             "--connections" => options.connections = number("--connections")?,
             "--rounds" => options.rounds = number("--rounds")?,
             "--no-go" => options.go = false,
-            // `cargo bench` passes `--bench` to every bench binary.
-            "--bench" => {}
+            // `cargo bench` passes `--bench` to every bench binary; `cargo workshop
+            // bench` passes criterion's `--quiet` to all of them.
+            "--bench" | "--quiet" => {}
             other => return Err(format!("unknown argument {other:?}")),
         }
     }
+    options.connections = options.connections.min(options.requests);
     Ok(options)
 }
 
@@ -103,8 +140,12 @@ struct Measurement {
     requests_per_second: f64,
     p50: Duration,
     p99: Duration,
+    /// Seconds of CPU per answered request; `None` off Linux.
+    cpu_per_request: Option<f64>,
     peak_rss_kib: Option<u64>,
-    failures: usize,
+    non_2xx: usize,
+    incomplete: usize,
+    socket_errors: usize,
 }
 
 fn run(options: &Options) -> Result<(), String> {
@@ -117,10 +158,11 @@ fn run(options: &Options) -> Result<(), String> {
         .enable_all()
         .build()
         .map_err(|err| format!("cannot start the driver's runtime: {err}"))?;
+    let report = Report::from_env();
 
-    println!(
-        "server under load: {} round{} of {} requests over {} connections, GET /things \
-         fanning out to {} fast fake upstreams, loopback, {} cores",
+    let title = format!(
+        "server: {} round{} of {} requests over {} connections, GET /things fanning out to \
+         {} instant fake upstreams, loopback, {} cores",
         options.rounds,
         if options.rounds == 1 { "" } else { "s" },
         options.requests,
@@ -128,12 +170,30 @@ fn run(options: &Options) -> Result<(), String> {
         specs.len(),
         std::thread::available_parallelism().map_or(1, usize::from),
     );
+    println!("{title}");
 
-    let exe = std::env::current_exe().map_err(|err| format!("cannot find this bench: {err}"))?;
-    let mut rust = Command::new(exe);
-    rust.arg("--child-serve").args(&specs);
-    let mut servers = vec![Contender::start("Rust (axum + tokio)", rust)?];
+    let rust = match std::env::var_os(RUST_SERVER_ENV) {
+        // A server built elsewhere (a change being tried out): `BINARY NAME=URL...`.
+        Some(binary) => {
+            println!(
+                "  (the Rust server is {}, from {RUST_SERVER_ENV})",
+                binary.to_string_lossy()
+            );
+            let mut rust = Command::new(binary);
+            rust.args(&specs);
+            rust
+        }
+        None => {
+            let exe =
+                std::env::current_exe().map_err(|err| format!("cannot find this bench: {err}"))?;
+            let mut rust = Command::new(exe);
+            rust.arg("--child-serve").args(&specs);
+            rust
+        }
+    };
+    let mut servers = vec![Contender::start(RUST, rust)?];
 
+    let mut go_note = None;
     if options.go {
         match build_go_twin() {
             Ok(binary) => {
@@ -142,46 +202,138 @@ fn run(options: &Options) -> Result<(), String> {
                 for spec in &specs {
                     go.args(["-upstream", spec]);
                 }
-                servers.push(Contender::start("Go (net/http)", go)?);
+                servers.push(Contender::start(GO, go)?);
             }
-            Err(note) => println!("(Go twin skipped: {note})"),
+            Err(note) => go_note = Some(format!("Go twin skipped: {note}.")),
         }
+    } else {
+        go_note = Some("Go twin skipped: --no-go.".to_owned());
+    }
+    for server in &servers {
+        println!("  {}: pid {}", server.name, server.process.child.id());
     }
 
     // Warm-up: open the connection pools on both sides, fault in the code paths.
     let path = format!("/things?deadline_ms={DEADLINE_MS}");
     for server in &servers {
         let warm_up = options.connections * 10;
-        driver.block_on(load(
-            server.process.addr,
-            &path,
-            warm_up,
-            options.connections,
-        ))?;
+        let load = load(server.process.addr, &path, warm_up, options.connections);
+        driver
+            .block_on(async { tokio::time::timeout(options.round_limit, load).await })
+            .map_err(|_| {
+                format!(
+                    "{}: the warm-up took longer than {:?}",
+                    server.name, options.round_limit
+                )
+            })?;
     }
     // Rounds alternate between the servers, so that a burst of background load on the
     // machine does not land on one server only.
     for _ in 0..options.rounds {
         for server in &mut servers {
+            let pid = server.process.child.id();
+            let cpu_before = procfs::cpu_seconds(pid);
             let started = Instant::now();
-            let (mut latencies, failures) = driver.block_on(load(
+            let load = load(
                 server.process.addr,
                 &path,
                 options.requests,
                 options.connections,
-            ))?;
+            );
+            let mut outcome = driver
+                .block_on(async { tokio::time::timeout(options.round_limit, load).await })
+                .map_err(|_| {
+                    format!(
+                        "{}: a round took longer than {:?}",
+                        server.name, options.round_limit
+                    )
+                })?;
             let elapsed = started.elapsed();
-            server
-                .rates
-                .push(options.requests as f64 / elapsed.as_secs_f64());
-            server.latencies.append(&mut latencies);
-            server.failures += failures;
+            let cpu_after = procfs::cpu_seconds(pid);
+            server.cpu = match (server.cpu, cpu_before, cpu_after) {
+                (Some(sum), Some(before), Some(after)) => Some(sum + (after - before)),
+                _ => None,
+            };
+            let answered = outcome.latencies.len();
+            server.answered += answered;
+            server.rates.push(answered as f64 / elapsed.as_secs_f64());
+            server.latencies.append(&mut outcome.latencies);
+            server.non_2xx += outcome.non_2xx;
+            server.incomplete += outcome.incomplete;
+            server.socket_errors += outcome.socket_errors;
         }
     }
 
     let measurements: Vec<Measurement> = servers.into_iter().map(Contender::finish).collect();
-    print_table(&measurements);
+    let notes = notes(&measurements, go_note);
+    if report.active() {
+        report.table(TABLE, &title, false);
+        for m in &measurements {
+            let (lang, twin) = if m.name == GO {
+                ("Go", None)
+            } else {
+                ("Rust", Some(GO))
+            };
+            report.row(TABLE, lang, m.name, twin, &figures(m));
+        }
+        for note in &notes {
+            report.note(TABLE, note);
+        }
+    } else {
+        print_table(&measurements);
+        for note in &notes {
+            println!("  {note}");
+        }
+    }
+    let failed: usize = measurements
+        .iter()
+        .map(|m| m.non_2xx + m.socket_errors)
+        .sum();
+    if failed > 0 {
+        return Err(format!(
+            "{failed} requests failed (non-2xx or broken connections): the figures above do not compare like with like"
+        ));
+    }
     Ok(())
+}
+
+/// The figures of one server's row; the compared ones get a Rust ÷ Go ratio.
+fn figures(m: &Measurement) -> Vec<Figure> {
+    let mut figures = vec![
+        Figure::compared("req/s", m.requests_per_second, Unit::PerSecond),
+        Figure::new("p50", m.p50.as_secs_f64(), Unit::Seconds),
+        Figure::compared("p99", m.p99.as_secs_f64(), Unit::Seconds),
+    ];
+    if let Some(cpu) = m.cpu_per_request {
+        figures.push(Figure::compared("CPU/req", cpu, Unit::Seconds));
+    }
+    if let Some(kib) = m.peak_rss_kib {
+        figures.push(Figure::compared(
+            "peak RSS",
+            kib as f64 * 1024.0,
+            Unit::Bytes,
+        ));
+    }
+    figures.push(Figure::new("non-2xx", m.non_2xx as f64, Unit::Count));
+    figures.push(Figure::new("sock err", m.socket_errors as f64, Unit::Count));
+    figures
+}
+
+/// What the columns are, and anything that went wrong.
+fn notes(measurements: &[Measurement], go_note: Option<String>) -> Vec<String> {
+    let mut notes = vec![
+        "req/s: the median round; p50, p99: all requests, as the driver saw them; CPU/req:".to_owned(),
+        "the server's user+system time ÷ requests answered; peak RSS: VmHWM; sock err: broken connections."
+            .to_owned(),
+    ];
+    for m in measurements.iter().filter(|m| m.incomplete > 0) {
+        notes.push(format!(
+            "{}: {} answers were 200 without an ok from every upstream.",
+            m.name, m.incomplete
+        ));
+    }
+    notes.extend(go_note);
+    notes
 }
 
 /// A server being measured, and what was measured so far.
@@ -190,7 +342,12 @@ struct Contender {
     process: ChildServer,
     rates: Vec<f64>,
     latencies: Vec<Duration>,
-    failures: usize,
+    /// CPU seconds over the measured rounds (`None`: no `/proc`).
+    cpu: Option<f64>,
+    answered: usize,
+    non_2xx: usize,
+    incomplete: usize,
+    socket_errors: usize,
 }
 
 impl Contender {
@@ -200,14 +357,18 @@ impl Contender {
             process: ChildServer::start(name, &mut command)?,
             rates: Vec::new(),
             latencies: Vec::new(),
-            failures: 0,
+            cpu: Some(0.0),
+            answered: 0,
+            non_2xx: 0,
+            incomplete: 0,
+            socket_errors: 0,
         })
     }
 
     /// Reads the peak memory, stops the server, and sums up: the median round's rate,
     /// percentiles over every request of every round.
     fn finish(mut self) -> Measurement {
-        let peak_rss_kib = peak_rss_kib(self.process.child.id());
+        let peak_rss_kib = procfs::status_kib(Some(self.process.child.id()), "VmHWM");
         self.process.stop();
         self.rates.sort_by(f64::total_cmp);
         self.latencies.sort_unstable();
@@ -216,65 +377,96 @@ impl Contender {
             requests_per_second: self.rates.get(self.rates.len() / 2).copied().unwrap_or(0.0),
             p50: percentile(&self.latencies, 0.50),
             p99: percentile(&self.latencies, 0.99),
+            cpu_per_request: self
+                .cpu
+                .filter(|_| self.answered > 0)
+                .map(|cpu| cpu / self.answered as f64),
             peak_rss_kib,
-            failures: self.failures,
+            non_2xx: self.non_2xx,
+            incomplete: self.incomplete,
+            socket_errors: self.socket_errors,
         }
     }
 }
 
-/// `requests` requests over `connections` connections; returns every latency and how
-/// many answers were not a 200 with four `ok` results.
-async fn load(
-    addr: SocketAddr,
-    path: &str,
-    requests: usize,
-    connections: usize,
-) -> Result<(Vec<Duration>, usize), String> {
+/// What one round of load saw.
+#[derive(Default)]
+struct Outcome {
+    /// One per answered request.
+    latencies: Vec<Duration>,
+    non_2xx: usize,
+    /// A 200 without an `ok` result from every upstream.
+    incomplete: usize,
+    /// Connections that could not connect, or broke: each stops its driver.
+    socket_errors: usize,
+}
+
+/// `requests` requests over `connections` connections.
+async fn load(addr: SocketAddr, path: &str, requests: usize, connections: usize) -> Outcome {
     let mut drivers = tokio::task::JoinSet::new();
     for index in 0..connections {
         let count = requests / connections + usize::from(index < requests % connections);
         let request = format!("GET {path} HTTP/1.1\r\nhost: bench\r\n\r\n");
         drivers.spawn(async move { drive_connection(addr, request, count).await });
     }
-    let mut latencies = Vec::with_capacity(requests);
-    let mut failures = 0;
+    let mut total = Outcome {
+        latencies: Vec::with_capacity(requests),
+        ..Outcome::default()
+    };
     while let Some(joined) = drivers.join_next().await {
-        let (mut some, failed) = joined.map_err(|err| format!("a driver task failed: {err}"))??;
-        latencies.append(&mut some);
-        failures += failed;
+        let mut outcome = joined.expect("a driver task does not panic");
+        total.latencies.append(&mut outcome.latencies);
+        total.non_2xx += outcome.non_2xx;
+        total.incomplete += outcome.incomplete;
+        total.socket_errors += outcome.socket_errors;
     }
-    Ok((latencies, failures))
+    total
 }
 
-/// One keep-alive connection sending `count` requests, one at a time.
-async fn drive_connection(
+/// One keep-alive connection sending `count` requests, one at a time. A broken
+/// connection counts one socket error and ends this driver.
+async fn drive_connection(addr: SocketAddr, request: String, count: usize) -> Outcome {
+    let mut outcome = Outcome {
+        latencies: Vec::with_capacity(count),
+        ..Outcome::default()
+    };
+    if let Err(err) = drive(addr, &request, count, &mut outcome).await {
+        eprintln!("warning: connection to {addr}: {err}");
+        outcome.socket_errors += 1;
+    }
+    outcome
+}
+
+async fn drive(
     addr: SocketAddr,
-    request: String,
+    request: &str,
     count: usize,
-) -> Result<(Vec<Duration>, usize), String> {
+    outcome: &mut Outcome,
+) -> Result<(), String> {
     let stream = TcpStream::connect(addr)
         .await
-        .map_err(|err| format!("cannot connect to {addr}: {err}"))?;
+        .map_err(|err| format!("cannot connect: {err}"))?;
     let _ = stream.set_nodelay(true);
     let (read, mut write) = stream.into_split();
     let mut reader = tokio::io::BufReader::new(read);
     let (mut line, mut body) = (String::new(), Vec::new());
-    let mut latencies = Vec::with_capacity(count);
-    let mut failures = 0;
-    let broken = |err: std::io::Error| format!("connection to {addr} broke: {err}");
+    let broken = |err: std::io::Error| format!("broke: {err}");
 
     for _ in 0..count {
         let started = Instant::now();
         write.write_all(request.as_bytes()).await.map_err(broken)?;
 
         line.clear();
-        reader.read_line(&mut line).await.map_err(broken)?;
+        if reader.read_line(&mut line).await.map_err(broken)? == 0 {
+            return Err("closed by the server".to_owned());
+        }
+        let status_2xx = line.starts_with("HTTP/1.1 2");
         let status_ok = line.starts_with("HTTP/1.1 200 ");
         let mut length = None;
         loop {
             line.clear();
             if reader.read_line(&mut line).await.map_err(broken)? == 0 {
-                return Err(format!("{addr} closed the connection mid-response"));
+                return Err("closed mid-response".to_owned());
             }
             if line == "\r\n" {
                 break;
@@ -285,18 +477,21 @@ async fn drive_connection(
                 length = value.trim().parse::<usize>().ok();
             }
         }
-        let length = length.ok_or_else(|| format!("{addr} answered without content-length"))?;
+        let length = length.ok_or("an answer without content-length")?;
         body.resize(length, 0);
         reader.read_exact(&mut body).await.map_err(broken)?;
-        latencies.push(started.elapsed());
+        outcome.latencies.push(started.elapsed());
 
         // Cheap check that the work was done: a 200 with one "ok" per upstream.
-        let oks = count_occurrences(&body, b"\"status\":\"ok\"");
-        if !status_ok || oks != upstream::ENDPOINTS.len() {
-            failures += 1;
+        if !status_2xx {
+            outcome.non_2xx += 1;
+        } else if !status_ok
+            || count_occurrences(&body, b"\"status\":\"ok\"") != upstream::ENDPOINTS.len()
+        {
+            outcome.incomplete += 1;
         }
     }
-    Ok((latencies, failures))
+    Ok(())
 }
 
 fn count_occurrences(haystack: &[u8], needle: &[u8]) -> usize {
@@ -401,18 +596,10 @@ fn build_go_twin() -> Result<std::path::PathBuf, String> {
     Ok(binary)
 }
 
-/// Peak resident set size of a process, in KiB (`VmHWM`); `None` off Linux.
-fn peak_rss_kib(pid: u32) -> Option<u64> {
-    if !cfg!(target_os = "linux") {
-        return None;
-    }
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
-    line.split_whitespace().nth(1)?.parse().ok()
-}
-
+/// The standalone table (`cargo bench` without the runner).
 fn print_table(measurements: &[Measurement]) {
     let ms = |d: Duration| format!("{:.2} ms", d.as_secs_f64() * 1000.0);
+    let us = |s: Option<f64>| s.map_or("n/a".to_owned(), |s| format!("{:.1} µs", s * 1e6));
     let rss = |kib: Option<u64>| {
         kib.map_or("n/a".to_owned(), |k| {
             format!("{:.1} MiB", k as f64 / 1024.0)
@@ -420,40 +607,37 @@ fn print_table(measurements: &[Measurement]) {
     };
     println!();
     println!(
-        "{:<22} {:>10} {:>10} {:>10} {:>10} {:>9}",
-        "server", "req/s", "p50", "p99", "peak RSS", "failures"
+        "{:<22} {:>10} {:>10} {:>10} {:>12} {:>10} {:>8} {:>14}",
+        "server", "req/s", "p50", "p99", "CPU/request", "peak RSS", "non-2xx", "socket errors"
     );
     for m in measurements {
         println!(
-            "{:<22} {:>10.0} {:>10} {:>10} {:>10} {:>9}",
+            "{:<22} {:>10.0} {:>10} {:>10} {:>12} {:>10} {:>8} {:>14}",
             m.name,
             m.requests_per_second,
             ms(m.p50),
             ms(m.p99),
+            us(m.cpu_per_request),
             rss(m.peak_rss_kib),
-            m.failures
+            m.non_2xx,
+            m.socket_errors,
         );
     }
     if let [rust, go] = measurements {
-        let ratio = |a: f64, b: f64| {
-            if b > 0.0 {
-                format!("{:.2}x", a / b)
-            } else {
-                "n/a".to_owned()
-            }
-        };
-        let rss_ratio = match (rust.peak_rss_kib, go.peak_rss_kib) {
-            (Some(r), Some(g)) => ratio(r as f64, g as f64),
+        let ratio = |a: Option<f64>, b: Option<f64>| match (a, b) {
+            (Some(a), Some(b)) if b > 0.0 => format!("{:.2}x", a / b),
             _ => "n/a".to_owned(),
         };
+        let kib = |m: &Measurement| m.peak_rss_kib.map(|k| k as f64);
         println!(
-            "{:<22} {:>10} {:>10} {:>10} {:>10}",
+            "{:<22} {:>10} {:>10} {:>10} {:>12} {:>10}",
             "Rust / Go",
-            ratio(rust.requests_per_second, go.requests_per_second),
-            ratio(rust.p50.as_secs_f64(), go.p50.as_secs_f64()),
-            ratio(rust.p99.as_secs_f64(), go.p99.as_secs_f64()),
-            rss_ratio,
+            ratio(Some(rust.requests_per_second), Some(go.requests_per_second)),
+            ratio(Some(rust.p50.as_secs_f64()), Some(go.p50.as_secs_f64())),
+            ratio(Some(rust.p99.as_secs_f64()), Some(go.p99.as_secs_f64())),
+            ratio(rust.cpu_per_request, go.cpu_per_request),
+            ratio(kib(rust), kib(go)),
         );
-        println!("(req/s: higher is better; latencies and memory: lower is better)");
+        println!("(req/s: higher is better; latencies, CPU and memory: lower is better)");
     }
 }

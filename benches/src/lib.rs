@@ -16,10 +16,16 @@
 //! The Go twins in `benches/go/` print the same shape. The one idea to take away: read
 //! the *ratios*; the absolute figures belong to the laptop they were measured on.
 //!
-//! Quick mode (`cargo bench -p benches --bench NAME -- --quick`, what
-//! `cargo workshop bench NAME --quick` runs) is criterion's own `--quick`: it measures
-//! 1, 2, 4, ... iterations until two runs agree within 5% (at most a second per
-//! benchmark here). `WORKSHOP_BENCH_QUICK=1` without the flag gives a short normal run.
+//! Under `cargo workshop bench NAME` the tables are not printed here: each row goes to
+//! the runner as a JSON record ([`report`]), and the runner prints one table per bench
+//! with the Rust rows and the Go twin's rows together, and a "vs Go" column for the rows
+//! that name a Go twin ([`Group::vs_go`]).
+//!
+//! Two quick modes. `WORKSHOP_BENCH_QUICK=1` (what `cargo workshop bench NAME --quick`
+//! sets) gives a short normal run: 10 samples per benchmark in under a second, so the
+//! median means something on a busy laptop. `cargo bench -p benches --bench NAME --
+//! --quick` is criterion's own quick mode: it measures 1, 2, 4, ... iterations until
+//! two runs agree within 5% (at most a second per benchmark here).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -28,13 +34,20 @@ use std::time::{Duration, Instant};
 use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, Criterion, SamplingMode, Throughput};
 
+pub mod procfs;
+pub mod report;
 mod table;
 
+pub use report::{Figure, Report, Unit};
 pub use table::{Row, format_duration, render_table};
 
 /// The longest a quick-mode bench may keep doubling its iterations (criterion's
 /// `measurement_time` is its cap in quick mode).
 const QUICK_CAP: Duration = Duration::from_secs(1);
+
+/// Quick by environment: a short warm-up, then 10 samples in about this long.
+const QUICK_WARM_UP: Duration = Duration::from_millis(200);
+const QUICK_MEASUREMENT: Duration = Duration::from_millis(600);
 
 /// How the process was started: measuring or not, quick or not.
 #[derive(Clone, Copy, Debug)]
@@ -80,13 +93,18 @@ pub struct Bench {
 
 /// One criterion group, one table.
 struct Table {
+    /// The group's name: the table's id in the records, the same in the Go twin.
+    id: String,
     title: String,
     rows: Rc<RefCell<Vec<Recorded>>>,
+    notes: Rc<RefCell<Vec<String>>>,
 }
 
 /// The samples one benchmark took, as criterion measured them.
 struct Recorded {
     name: String,
+    /// The Go twin's row this one is compared with.
+    twin: Option<String>,
     items: Option<(u64, &'static str)>,
     /// How many of the last samples are criterion's measurement (see [`Recorded::row`]).
     measured: usize,
@@ -103,8 +121,8 @@ impl Bench {
             // Quick by environment only: criterion's quick sampling is not reachable
             // from code, so shorten its normal sampling instead.
             criterion = criterion
-                .warm_up_time(Duration::from_millis(300))
-                .measurement_time(Duration::from_secs(1))
+                .warm_up_time(QUICK_WARM_UP)
+                .measurement_time(QUICK_MEASUREMENT)
                 .sample_size(10);
         }
         Bench {
@@ -117,9 +135,12 @@ impl Bench {
     /// A criterion group, which becomes one table titled `title`.
     pub fn group(&mut self, name: &str, title: &str) -> Group<'_> {
         let rows = Rc::new(RefCell::new(Vec::new()));
+        let notes = Rc::new(RefCell::new(Vec::new()));
         self.tables.push(Table {
+            id: name.to_owned(),
             title: title.to_owned(),
             rows: Rc::clone(&rows),
+            notes: Rc::clone(&notes),
         });
         let mode = self.mode;
         let mut inner = self.criterion.benchmark_group(name);
@@ -134,17 +155,37 @@ impl Bench {
         Group {
             inner,
             rows,
+            notes,
             mode,
             sample_size,
             items: None,
+            twin: None,
         }
     }
 
     /// Criterion's closing summary, then one table per group (only when measuring:
-    /// `cargo test --benches` runs each routine once and prints no table).
+    /// `cargo test --benches` runs each routine once and prints no table); under the
+    /// runner, the rows go to it instead.
     pub fn finish(self) {
         self.criterion.final_summary();
         if !self.mode.measuring {
+            return;
+        }
+        let report = Report::from_env();
+        if report.active() {
+            for table in &self.tables {
+                report.table(&table.id, &table.title, true);
+                for recorded in table.rows.borrow().iter() {
+                    if let Some(row) = recorded.row() {
+                        let figures = report::timing_figures(row.mean, row.median, row.items);
+                        let twin = recorded.twin.as_deref();
+                        report.row(&table.id, "Rust", &row.name, twin, &figures);
+                    }
+                }
+                for note in table.notes.borrow().iter() {
+                    report.note(&table.id, note);
+                }
+            }
             return;
         }
         println!();
@@ -157,6 +198,9 @@ impl Bench {
                 .collect();
             if !rows.is_empty() {
                 print!("{}", render_table(&table.title, &rows));
+                for note in table.notes.borrow().iter() {
+                    println!("  {note}");
+                }
                 println!();
             }
         }
@@ -170,20 +214,40 @@ impl Bench {
 pub struct Group<'a> {
     inner: BenchmarkGroup<'a, WallTime>,
     rows: Rc<RefCell<Vec<Recorded>>>,
+    notes: Rc<RefCell<Vec<String>>>,
     mode: Mode,
     sample_size: usize,
     items: Option<(u64, &'static str)>,
+    twin: Option<String>,
 }
 
 impl Group<'_> {
+    /// A line printed under the table.
+    pub fn note(&mut self, text: &str) -> &mut Self {
+        self.notes.borrow_mut().push(text.to_owned());
+        self
+    }
+
+    /// The next [`run`](Group::run) is compared with the Go twin's row named `go_row`
+    /// (a "vs Go" column in the runner's table).
+    pub fn vs_go(&mut self, go_row: &str) -> &mut Self {
+        self.twin = Some(go_row.to_owned());
+        self
+    }
+
     /// For routines of milliseconds: fewer samples of equal size, so a full run takes
-    /// seconds instead of minutes (quick mode is unaffected).
+    /// seconds instead of minutes (quick mode keeps its short warm-up).
     pub fn slow(&mut self) -> &mut Self {
         self.sample_size = 10;
+        let warm_up = if self.mode.quick {
+            QUICK_WARM_UP
+        } else {
+            Duration::from_secs(1)
+        };
         self.inner
             .sampling_mode(SamplingMode::Flat)
             .sample_size(10)
-            .warm_up_time(Duration::from_secs(1));
+            .warm_up_time(warm_up);
         self
     }
 
@@ -202,6 +266,7 @@ impl Group<'_> {
             let mut rows = self.rows.borrow_mut();
             rows.push(Recorded {
                 name: name.to_owned(),
+                twin: self.twin.take(),
                 items: self.items,
                 // Criterion's quick mode ends on two runs (n and 2n iterations) and
                 // estimates from those; its normal mode warms up, then takes
@@ -271,4 +336,29 @@ pub fn timed(iters: u64, mut work: impl FnMut()) -> Duration {
         work();
     }
     started.elapsed()
+}
+
+/// Runs `round` `iters` times in a task spawned on `runtime`, and returns how long that
+/// took, timed inside the task: the body of the async benches' `iter_custom` routines.
+///
+/// Why not `runtime.block_on(async { .. })` (what criterion's `to_async` does): the
+/// thread calling `block_on` is not one of the runtime's workers, so everything it
+/// spawns goes through the runtime's shared injection queue and every wake-up crosses
+/// threads. Real async code spawns from tasks (a connection task spawns its calls), and
+/// that is what is measured here.
+pub fn timed_in<F, Fut>(runtime: &tokio::runtime::Runtime, iters: u64, mut round: F) -> Duration
+where
+    F: FnMut() -> Fut + Send + 'static,
+    Fut: Future<Output = ()> + Send,
+{
+    let timing = runtime.spawn(async move {
+        let started = Instant::now();
+        for _ in 0..iters {
+            round().await;
+        }
+        started.elapsed()
+    });
+    runtime
+        .block_on(timing)
+        .unwrap_or_else(|err| std::panic::resume_unwind(err.into_panic()))
 }

@@ -9,6 +9,7 @@
 // one Go copy of the corpus: chapter 06 of the book includes its code from here.
 //
 //	go run ./cpu                  (in benches/go; -quick or WORKSHOP_BENCH_QUICK=1: a short run)
+//	go run ./cpu -json            (JSON lines for `cargo workshop bench cpu`, which merges them)
 //	GOMAXPROCS=1 go run ./cpu     (one thread runs Go code: still concurrent, no longer parallel)
 package main
 
@@ -34,6 +35,7 @@ const (
 
 func main() {
 	quickFlag := flag.Bool("quick", false, "a short run (also: WORKSHOP_BENCH_QUICK=1)")
+	asJSON := flag.Bool("json", false, "print the rows as JSON lines (for cargo workshop bench)")
 	flag.Parse()
 	quick := *quickFlag || os.Getenv("WORKSHOP_BENCH_QUICK") == "1"
 
@@ -43,14 +45,24 @@ func main() {
 	if !sameIndex(indexGoroutines(docs, workers), expected) {
 		log.Fatal("the two ways of building the index must give the same index")
 	}
-	fmt.Printf("corpus: %d documents of %d words (seed %d); index: %d terms, %d postings; %d cores\n",
+	corpus := fmt.Sprintf("corpus: %d documents of %d words (seed %d); index: %d terms, %d postings; %d cores",
 		documents, wordsPerDocument, seed, len(expected), postingCount(expected), workers)
+	if !*asJSON {
+		fmt.Println(corpus)
+	}
 
 	rows := []table.Row{
 		table.Measure("sequential", documents, "document", quick, func() { indexSequential(docs) }),
 		table.Measure(fmt.Sprintf("goroutines (%d)", workers), documents, "document", quick, func() { indexGoroutines(docs, workers) }),
 	}
-	fmt.Print(table.Render(fmt.Sprintf("cpu (Go): index %d documents on %d cores", documents, workers), rows))
+	title := fmt.Sprintf("cpu (Go): index %d documents on %d cores", documents, workers)
+	var notes []string
+	if *asJSON {
+		notes = append(notes, "Go "+corpus) // the same index as the Rust side's, or a wrong comparison
+	}
+	if err := table.Print(os.Stdout, *asJSON, "cpu", title, rows, notes...); err != nil {
+		log.Fatal(err)
+	}
 }
 
 // ---- the corpus: the same documents as exercises/06-parallel-cpu/src/corpus.rs

@@ -8,6 +8,7 @@
 // threads and tasks.
 //
 //	go run ./fanout          (in benches/go; WORKSHOP_BENCH_QUICK=1 or -quick for a short run)
+//	go run ./fanout -json    (JSON lines for `cargo workshop bench fanout`, which merges them)
 package main
 
 import (
@@ -35,6 +36,7 @@ var endpoints = []string{"facebook", "twitter", "github", "weather"}
 
 func main() {
 	quickFlag := flag.Bool("quick", false, "a short run (also: WORKSHOP_BENCH_QUICK=1)")
+	asJSON := flag.Bool("json", false, "print the rows as JSON lines (for cargo workshop bench)")
 	flag.Parse()
 	quick := *quickFlag || os.Getenv("WORKSHOP_BENCH_QUICK") == "1"
 
@@ -59,7 +61,9 @@ func main() {
 		table.Measure("goroutines", 0, "", quick, func() { concurrent(client, urls) }),
 	}
 	title := fmt.Sprintf("fanout (Go): %d calls of %d ms each to one fake upstream", calls, latency.Milliseconds())
-	fmt.Print(table.Render(title, rows))
+	if err := table.Print(os.Stdout, *asJSON, "fanout", title, rows); err != nil {
+		log.Fatal(err)
+	}
 }
 
 // ANCHOR: sequential

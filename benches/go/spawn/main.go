@@ -5,14 +5,18 @@
 // the Go runtime onto GOMAXPROCS OS threads, so starting one is closer to a tokio task
 // than to a thread. For comparison, the first row makes every goroutine lock its OS
 // thread and exit without unlocking: the runtime then throws that thread away, so each
-// goroutine costs a fresh OS thread, about what std::thread::spawn costs in Rust.
+// goroutine costs a fresh OS thread, about what std::thread::spawn costs in Rust. The
+// last row runs the goroutines with GOMAXPROCS=1 (one thread runs Go code): the twin of
+// tokio's current-thread runtime.
 //
 //	go run ./spawn          (in benches/go; WORKSHOP_BENCH_QUICK=1 or -quick for a short run)
+//	go run ./spawn -json    (JSON lines for `cargo workshop bench spawn`, which merges them)
 package main
 
 import (
 	"flag"
 	"fmt"
+	"log"
 	"os"
 	"runtime"
 	"sync"
@@ -27,6 +31,7 @@ var sink [batch]int
 
 func main() {
 	quickFlag := flag.Bool("quick", false, "a short run (also: WORKSHOP_BENCH_QUICK=1)")
+	asJSON := flag.Bool("json", false, "print the rows as JSON lines (for cargo workshop bench)")
 	flag.Parse()
 	quick := *quickFlag || os.Getenv("WORKSHOP_BENCH_QUICK") == "1"
 
@@ -35,8 +40,15 @@ func main() {
 		table.Measure("OS thread", batch, "spawn", quick, goroutinesOnFreshThreads),
 		table.Measure("goroutine", batch, "spawn", quick, goroutines),
 	}
-	fmt.Print(table.Render(fmt.Sprintf("spawn (Go): start %d, then wait for all of them", batch), rows))
-	fmt.Println("(OS thread: a goroutine that locks its thread and exits, so every one needs a new thread)")
+	cores := runtime.GOMAXPROCS(1) // one thread runs Go code, until restored below
+	rows = append(rows, table.Measure("goroutine, GOMAXPROCS=1", batch, "spawn", quick, goroutines))
+	runtime.GOMAXPROCS(cores)
+
+	title := fmt.Sprintf("spawn (Go): start %d, then wait for all of them", batch)
+	note := "Go's OS thread: a goroutine locked to a new thread; its clock stops before the thread ends, Rust's join waits for it"
+	if err := table.Print(os.Stdout, *asJSON, "spawn", title, rows, note); err != nil {
+		log.Fatal(err)
+	}
 }
 
 // ANCHOR: goroutines

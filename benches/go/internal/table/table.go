@@ -2,12 +2,18 @@
 // same shape as the Rust benches print (benches/src/table.rs): one row per way of doing
 // the work, times in readable units, and how each row compares with the first.
 //
-// It lives once, here, for every twin (spawn, channels, fanout, cpu): each program only
-// says what it measures.
+// It lives once, here, for every twin (spawn, channels, fanout, cpu, memory): each
+// program only says what it measures.
+//
+// With -json a twin prints no table: it writes its rows as JSON lines on stdout (see
+// Emitter), and `cargo workshop bench NAME` merges them with the Rust bench's rows into
+// one table with a "vs Go" column.
 package table
 
 import (
+	"encoding/json"
 	"fmt"
+	"io"
 	"sort"
 	"strings"
 	"time"
@@ -161,4 +167,99 @@ func formatDuration(seconds float64) string {
 	default:
 		return fmt.Sprintf("%.2f %s", value, unit)
 	}
+}
+
+// Value is one figure of a JSON row: its column, value and unit ("s": seconds, "B":
+// bytes, "/s": a rate, "n": a count), which way is better ("lower" or "higher"), and
+// whether Rust rows are compared with Go rows on it.
+type Value struct {
+	Col    string  `json:"col"`
+	V      float64 `json:"v"`
+	Unit   string  `json:"unit"`
+	Better string  `json:"better"`
+	Ratio  bool    `json:"ratio"`
+}
+
+// record is one JSON line: a table, a row or a note. The same shape as the Rust
+// benches write (benches/src/report.rs); crates/workshop/src/bench_table.rs reads both.
+type record struct {
+	Kind    string  `json:"kind"`
+	Table   string  `json:"table"`
+	Title   string  `json:"title,omitempty"`
+	VsFirst bool    `json:"vs_first,omitempty"`
+	Lang    string  `json:"lang,omitempty"`
+	Name    string  `json:"name,omitempty"`
+	Values  []Value `json:"values,omitempty"`
+	Text    string  `json:"text,omitempty"`
+}
+
+// Emitter writes JSON lines, one record per line.
+type Emitter struct {
+	enc *json.Encoder
+	err error
+}
+
+// NewEmitter writes to w (os.Stdout for a twin run with -json).
+func NewEmitter(w io.Writer) *Emitter {
+	return &Emitter{enc: json.NewEncoder(w)}
+}
+
+func (e *Emitter) write(r record) {
+	if e.err == nil {
+		e.err = e.enc.Encode(r) // Encode ends each record with a newline
+	}
+}
+
+// Err is the first write error, if any.
+func (e *Emitter) Err() error { return e.err }
+
+// Table starts a table; vsFirst asks for a column comparing each row with the first.
+func (e *Emitter) Table(id, title string, vsFirst bool) {
+	e.write(record{Kind: "table", Table: id, Title: title, VsFirst: vsFirst})
+}
+
+// Row writes one Go row of table id.
+func (e *Emitter) Row(id, name string, values []Value) {
+	e.write(record{Kind: "row", Table: id, Lang: "Go", Name: name, Values: values})
+}
+
+// Note writes a line to print under table id.
+func (e *Emitter) Note(id, text string) {
+	e.write(record{Kind: "note", Table: id, Text: text})
+}
+
+// Timing is the figures of a measured Row, the same columns as the Rust benches: the
+// median time per operation, and per item when an operation handles several (from the
+// median: on a busy laptop a few slow samples move the mean, not the median). The
+// per-item figure, or the median without items, is the one compared.
+func Timing(r Row) []Value {
+	if r.Items > 0 {
+		return []Value{
+			{Col: "median", V: r.Median, Unit: "s", Better: "lower"},
+			{Col: "per " + r.Unit, V: r.Median / float64(r.Items), Unit: "s", Better: "lower", Ratio: true},
+		}
+	}
+	return []Value{{Col: "median", V: r.Median, Unit: "s", Better: "lower", Ratio: true}}
+}
+
+// Print shows rows as a table, or with asJSON writes them as JSON lines to w under
+// table id: what every timing twin does at the end.
+func Print(w io.Writer, asJSON bool, id, title string, rows []Row, notes ...string) error {
+	if !asJSON {
+		out := Render(title, rows)
+		for _, note := range notes {
+			out += "(" + note + ")\n"
+		}
+		_, err := io.WriteString(w, out)
+		return err
+	}
+	e := NewEmitter(w)
+	e.Table(id, title, true)
+	for _, r := range rows {
+		e.Row(id, r.Name, Timing(r))
+	}
+	for _, note := range notes {
+		e.Note(id, note)
+	}
+	return e.Err()
 }

@@ -1,6 +1,10 @@
 package table
 
-import "testing"
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
 
 // The same cases and expected text as the Rust table's tests (benches/src/table.rs), so
 // the Go and Rust tables are seen to print the same shape.
@@ -49,5 +53,28 @@ func TestDurationsKeepThreeSignificantDigits(t *testing.T) {
 		if got := formatDuration(seconds); got != want {
 			t.Errorf("formatDuration(%g): expected %q, got %q", seconds, want, got)
 		}
+	}
+}
+
+func TestJSONRowsCarryTheTimingColumnsOfTheRustBenches(t *testing.T) {
+	var out strings.Builder
+	rows := []Row{{Name: "goroutine", Mean: 5e-4, Median: 4e-4, Items: 1000, Unit: "spawn"}}
+	if err := Print(&out, true, "spawn", "spawn (Go)", rows, "a note"); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("expected 3 JSON lines (table, row, note), got %d:\n%s", len(lines), out.String())
+	}
+	var row record
+	if err := json.Unmarshal([]byte(lines[1]), &row); err != nil {
+		t.Fatalf("the row is not JSON: %v\n%s", err, lines[1])
+	}
+	if row.Kind != "row" || row.Lang != "Go" || row.Table != "spawn" || len(row.Values) != 2 {
+		t.Fatalf("expected a Go row of table spawn with median, per spawn; got %+v", row)
+	}
+	per := row.Values[1]
+	if per.Col != "per spawn" || !per.Ratio || per.Unit != "s" || per.V < 3.99e-7 || per.V > 4.01e-7 {
+		t.Errorf("expected the compared figure per spawn = the median's, 400 ns; got %+v", per)
 	}
 }
