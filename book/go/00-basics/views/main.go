@@ -26,14 +26,14 @@ func countViews(feeds []<-chan string) map[string]int {
 	var wg sync.WaitGroup
 	for _, feed := range feeds {
 		wg.Add(1)
-		go func(feed <-chan string) {
+		go func() {
 			defer wg.Done()
 			for path := range feed {
 				mu.Lock()
 				views[path]++ // read, add, write: all under the one lock
 				mu.Unlock()
 			}
-		}(feed)
+		}()
 	}
 	wg.Wait()
 	return views

@@ -25,11 +25,11 @@ func RunAsyncAllowErrors(fns ...GenericFunction) []error {
 	var wg sync.WaitGroup
 	wg.Add(len(fns))
 	for i, fn := range fns {
-		go func(i int, fn GenericFunction) {
+		go func() {
 			defer wg.Done()
 			// Each goroutine writes only its own slot: no two write the same memory.
 			errs[i] = safeCall(fn)
-		}(i, fn)
+		}()
 	}
 	wg.Wait()
 	return errs

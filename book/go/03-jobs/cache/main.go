@@ -72,11 +72,10 @@ func lookAll(get func(string) int) time.Duration {
 	var wg sync.WaitGroup
 	for _, item := range []string{"tea", "coffee", "cocoa"} {
 		wg.Add(1)
-		// Pass item as an argument: before Go 1.22 every iteration shares one `item`.
-		go func(item string) {
+		go func() {
 			defer wg.Done()
 			get(item)
-		}(item)
+		}()
 	}
 	wg.Wait()
 	return time.Since(start).Round(10 * time.Millisecond)

@@ -17,7 +17,7 @@ type GenericFunction func() error
 func RunAsync(fns ...GenericFunction) error {
 	errc := make(chan error, len(fns))
 	for _, fn := range fns {
-		go func(fn GenericFunction) { errc <- fn() }(fn)
+		go func() { errc <- fn() }()
 	}
 	for range fns {
 		if err := <-errc; err != nil {

@@ -30,9 +30,9 @@ func RunAsync(parent context.Context, fns ...GenericFunction) error {
 	// Buffered: the functions that finish after we returned can still send, and exit.
 	errc := make(chan error, len(fns))
 	for _, fn := range fns {
-		go func(fn GenericFunction) {
+		go func() {
 			errc <- safeCall(ctx, fn)
-		}(fn)
+		}()
 	}
 	for range fns {
 		if err := <-errc; err != nil {

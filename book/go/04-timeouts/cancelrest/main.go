@@ -24,7 +24,7 @@ func runUntilFirstError(parent context.Context, jobs []func(context.Context) err
 	var firstErr error
 	for _, job := range jobs {
 		wg.Add(1)
-		go func(job func(context.Context) error) {
+		go func() {
 			defer wg.Done()
 			if err := job(ctx); err != nil {
 				once.Do(func() {
@@ -32,7 +32,7 @@ func runUntilFirstError(parent context.Context, jobs []func(context.Context) err
 					cancel() // tell the others; they must be watching ctx.Done()
 				})
 			}
-		}(job)
+		}()
 	}
 	wg.Wait() // a goroutine cannot be killed: wait until each one has noticed
 	return firstErr

@@ -33,9 +33,9 @@ func fanOutWithDeadline(ctx context.Context, calls []func(context.Context) strin
 	// Buffered for every call: a late call can always send and exit.
 	results := make(chan indexed, len(calls))
 	for i, call := range calls {
-		go func(i int, call func(context.Context) string) {
+		go func() {
 			results <- indexed{i, call(ctx)}
-		}(i, call)
+		}()
 	}
 	for pending := len(calls); pending > 0; pending-- {
 		select {
