@@ -1,6 +1,6 @@
 //! Draws the book's timelines from real runs: `cargo run -p demos --example book_pictures`.
 //!
-//! Two pictures, written to `book/src/img/`:
+//! Four pictures, written to `book/src/img/`:
 //!
 //! - `fanout-timeline.svg`: the same four calls to the fake upstream (200 ms each) made
 //!   one after the other, on one OS thread each, and on one tokio task each (the shape
@@ -9,6 +9,13 @@
 //!   and one that never answers: two finish, two are dropped at the deadline, and the
 //!   fake upstream confirms that it saw both requests abandoned (the shape of
 //!   `cargo workshop demo timeout`).
+//! - `bounded-timeline.svg`: 8 calls of uneven latency, at most 3 in flight: in chunks
+//!   of 3 (waves), with a `Semaphore(3)` (a sliding window), and with no limit; each
+//!   lane's peak is its fake upstream's own count. The runs are `cargo workshop demo
+//!   bounded`'s own ([`demos::bounded::run_all`]), minus its `JoinSet` lane.
+//! - `hedge-timeline.svg`: three replicas, one slow, asked one at a time, all at once,
+//!   and hedged; the losers cancelled, and the upstreams' count of abandoned requests.
+//!   The runs are `cargo workshop demo hedge`'s own ([`demos::hedge::run_all`]).
 //!
 //! Every call is a span on a [`Timeline`]; [`timeline::render_svg`] draws them. The
 //! figures are whatever this machine measured, so each run redraws slightly different
@@ -24,6 +31,8 @@ use timeline::{Lane, Marker, Span, SvgOptions, Timeline, render_svg};
 use tokio::task::JoinSet;
 use tokio::time::{Instant, timeout_at};
 use upstream::{ENDPOINTS, Fault, Knobs, Upstream};
+
+use demos::{bounded, hedge};
 
 const LATENCY: Duration = Duration::from_millis(200);
 const DEADLINE: Duration = Duration::from_millis(200);
@@ -52,6 +61,10 @@ fn main() -> Result<(), String> {
     write(&out_dir.join("fanout-timeline.svg"), &fanout)?;
     let deadline = deadline_picture(&upstream)?;
     write(&out_dir.join("deadline-timeline.svg"), &deadline)?;
+    let bounded = bounded_picture()?;
+    write(&out_dir.join("bounded-timeline.svg"), &bounded)?;
+    let hedged = hedge_picture()?;
+    write(&out_dir.join("hedge-timeline.svg"), &hedged)?;
     Ok(())
 }
 
@@ -217,6 +230,130 @@ fn deadline_picture(upstream: &Upstream) -> Result<String, String> {
             // Room right of the deadline, to show that nothing runs past it (the slow
             // call alone would have taken until 800 ms).
             axis_at_least: DEADLINE * 3 / 2,
+        },
+    ))
+}
+
+/// How many calls the bounded picture makes: the demo's default, enough for the waves.
+const BOUNDED_CALLS: usize = 8;
+
+/// The demo `bounded`'s runs, best of [`RUNS`] per way: waves vs a window vs no limit.
+fn bounded_picture() -> Result<String, String> {
+    let unit = LATENCY / 2;
+    let latencies: Vec<Duration> = bounded::SHAPE[..BOUNDED_CALLS]
+        .iter()
+        .map(|&n| unit * n)
+        .collect();
+    let mut best: Vec<bounded::Run> = Vec::new();
+    for _ in 0..RUNS {
+        let runs = bounded::run_all(&latencies, LATENCY)?;
+        if best.is_empty() {
+            best = runs;
+            continue;
+        }
+        for (kept, run) in best.iter_mut().zip(runs) {
+            if run.total < kept.total {
+                *kept = run;
+            }
+        }
+    }
+    // Chunks, Semaphore, no limit: the JoinSet lane looks like the Semaphore one.
+    let shown: Vec<&bounded::Run> = [0, 1, 3].iter().filter_map(|&i| best.get(i)).collect();
+    if shown.len() != 3 {
+        return Err("the bounded demo should have made four runs".to_owned());
+    }
+    let titles: Vec<String> = shown
+        .iter()
+        .map(|run| format!("{}: peak {} in flight", run.title, run.peak))
+        .collect();
+    let lanes: Vec<Lane<'_>> = shown
+        .iter()
+        .zip(&titles)
+        .map(|(run, title)| Lane {
+            title,
+            spans: &run.spans,
+            total: run.total,
+        })
+        .collect();
+    let caption = format!(
+        "{BOUNDED_CALLS} calls of {} to {} ms, at most {} at once (measured, best of {RUNS}; peak: upstream's count)",
+        unit.as_millis(),
+        (unit * 4).as_millis(),
+        bounded::LIMIT
+    );
+    Ok(render_svg(
+        &lanes,
+        &SvgOptions {
+            caption: Some(&caption),
+            width: WIDTH,
+            ..SvgOptions::default()
+        },
+    ))
+}
+
+/// The demo `hedge`'s four runs (the attempt with the shortest total of [`RUNS`]).
+fn hedge_picture() -> Result<String, String> {
+    let hedge_delay = LATENCY * 2;
+    let mut best: Option<hedge::Outcome> = None;
+    for _ in 0..RUNS {
+        // Fresh upstreams per attempt: each attempt's abandoned count is its own.
+        let upstreams = (0..3)
+            .map(|_| Upstream::start())
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| format!("cannot start a fake upstream: {e}"))?;
+        let outcome = hedge::run_all(&upstreams, LATENCY, hedge_delay)?;
+        let total = |o: &hedge::Outcome| o.runs.iter().map(|r| r.total).sum::<Duration>();
+        if best
+            .as_ref()
+            .is_none_or(|kept| total(&outcome) < total(kept))
+        {
+            best = Some(outcome);
+        }
+    }
+    let outcome = best.ok_or("no hedge run was made")?;
+    let titles: Vec<String> = outcome
+        .runs
+        .iter()
+        .zip(&outcome.sent)
+        .map(|(run, sent)| {
+            let plural = if *sent == 1 { "" } else { "s" };
+            format!("{}: {sent} request{plural}", run.title)
+        })
+        .collect();
+    let lanes: Vec<Lane<'_>> = outcome
+        .runs
+        .iter()
+        .zip(&titles)
+        .map(|(run, title)| Lane {
+            title,
+            spans: &run.spans,
+            total: run.total,
+        })
+        .collect();
+    let caption = format!(
+        "Slow replica a ({} ms), hedge delay {} ms (best of {RUNS}); upstreams saw {} request{} abandoned{}",
+        (LATENCY * hedge::SLOW).as_millis(),
+        hedge_delay.as_millis(),
+        outcome.abandoned,
+        if outcome.abandoned == 1 { "" } else { "s" },
+        if outcome.noticed {
+            ""
+        } else {
+            " (fewer than cancelled!)"
+        },
+    );
+    let label = format!("hedge delay {} ms", hedge_delay.as_millis());
+    let markers = [Marker {
+        at: hedge_delay,
+        label: &label,
+    }];
+    Ok(render_svg(
+        &lanes,
+        &SvgOptions {
+            caption: Some(&caption),
+            width: WIDTH,
+            markers: &markers,
+            ..SvgOptions::default()
         },
     ))
 }

@@ -25,7 +25,7 @@ use crate::calls::{Call, async_client, fetch};
 use crate::{DemoArgs, Style, ms, off_runtime, write_error};
 
 /// How many calls may be in flight at once in the bounded runs.
-const LIMIT: usize = 3;
+pub const LIMIT: usize = 3;
 
 /// The fewest and the most calls (rows): enough for the waves to show, few enough for
 /// four lanes to fit a projector.
@@ -33,15 +33,18 @@ const CALLS: std::ops::RangeInclusive<usize> = 8..=12;
 
 /// Call `i` takes this many half-latencies: one slow call in the first chunk and one
 /// in the second, the rest short.
-const SHAPE: [u32; 12] = [4, 1, 1, 1, 2, 1, 1, 1, 1, 1, 2, 1];
+pub const SHAPE: [u32; 12] = [4, 1, 1, 1, 2, 1, 1, 1, 1, 1, 2, 1];
 
 /// One finished run.
-struct Run {
-    title: String,
-    spans: Vec<Span>,
-    total: Duration,
+pub struct Run {
+    /// The way, as the lane's title: `chunks of 3 (waves)`, `Semaphore(3)`, ...
+    pub title: String,
+    /// One span per call, in call order.
+    pub spans: Vec<Span>,
+    /// Wall-clock time of the whole run.
+    pub total: Duration,
     /// The fake upstream's own count: the most requests it ever had at once.
-    peak: u64,
+    pub peak: u64,
 }
 
 pub(crate) fn run(args: &DemoArgs, out: &mut dyn Write, style: Style) -> Result<(), String> {
@@ -122,8 +125,10 @@ fn short(title: &str) -> &str {
     title.split(['(', ' ']).next().unwrap_or(title)
 }
 
-/// The four runs, one fake upstream each, on a runtime of their own.
-fn run_all(latencies: &[Duration], latency: Duration) -> Result<Vec<Run>, String> {
+/// The four runs, one fake upstream each, on a runtime of their own: call `i` takes
+/// `latencies[i]`. Public for the book's pictures (`examples/book_pictures.rs`), which
+/// draw these same runs as SVG.
+pub fn run_all(latencies: &[Duration], latency: Duration) -> Result<Vec<Run>, String> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

@@ -27,7 +27,7 @@ use crate::calls::{async_client, fetch};
 use crate::{DemoArgs, Style, ms, off_runtime, write_error};
 
 /// The slow replica takes this many times the latency.
-const SLOW: u32 = 6;
+pub const SLOW: u32 = 6;
 
 /// How long the fake upstreams get to notice the cancelled requests (they take about
 /// a millisecond; this only keeps a broken demo from hanging).
@@ -41,20 +41,24 @@ struct Replica {
 }
 
 /// One finished run.
-struct Run {
-    title: String,
-    spans: Vec<Span>,
-    total: Duration,
+pub struct Run {
+    /// The strategy, as the lane's title: `one replica`, `all at once`, ...
+    pub title: String,
+    /// One span per request sent, in replica order (a, b, c).
+    pub spans: Vec<Span>,
+    /// When the first good answer came (or every replica had failed).
+    pub total: Duration,
 }
 
 /// Everything the summary needs.
-struct Outcome {
-    runs: Vec<Run>,
+pub struct Outcome {
+    /// The four runs, in the order of the module doc.
+    pub runs: Vec<Run>,
     /// Requests each run sent, in run order.
-    sent: Vec<usize>,
+    pub sent: Vec<usize>,
     /// Requests the upstreams counted as abandoned, and whether that was all of them.
-    abandoned: u64,
-    noticed: bool,
+    pub abandoned: u64,
+    pub noticed: bool,
 }
 
 pub(crate) fn run(args: &DemoArgs, out: &mut dyn Write, style: Style) -> Result<(), String> {
@@ -124,8 +128,11 @@ pub(crate) fn run(args: &DemoArgs, out: &mut dyn Write, style: Style) -> Result<
     Ok(())
 }
 
-/// The four runs on a runtime of their own.
-fn run_all(
+/// The four runs on a runtime of their own, against three fresh fake upstreams (one
+/// per replica: a is `SLOW` times `latency`, b is `latency`, c is 1.5 times it).
+/// Public for the book's pictures (`examples/book_pictures.rs`), which draw these same
+/// runs as SVG.
+pub fn run_all(
     upstreams: &[Upstream],
     latency: Duration,
     hedge_delay: Duration,

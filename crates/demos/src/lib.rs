@@ -21,10 +21,11 @@
 use std::io::Write;
 use std::time::Duration;
 
-mod bounded;
+// Public for `examples/book_pictures.rs`, which draws their runs for the book.
+pub mod bounded;
 mod calls;
 mod fanout;
-mod hedge;
+pub mod hedge;
 mod spawn;
 mod timeout;
 

@@ -45,10 +45,13 @@ impl Program<'_> {
         }
     }
 
-    fn cargo_args(&self) -> [&str; 4] {
+    /// `--workspace` rather than `-p PACKAGE`: cargo then picks the dependencies'
+    /// features as `cargo build --workspace` and the runner's own test builds do, so the
+    /// program reuses what those built instead of compiling them all again.
+    fn cargo_args(&self) -> [&str; 3] {
         match self {
-            Program::Bin { package, name } => ["-p", package, "--bin", name],
-            Program::Example { package, name } => ["-p", package, "--example", name],
+            Program::Bin { name, .. } => ["--workspace", "--bin", name],
+            Program::Example { name, .. } => ["--workspace", "--example", name],
         }
     }
 }
@@ -90,6 +93,9 @@ pub fn build(program: Program<'_>) -> Result<PathBuf, Error> {
                 if let Ok(message) = serde_json::from_str::<Value>(line)
                     && message["reason"] == "compiler-artifact"
                     && message["target"]["name"] == program.name()
+                    && message["package_id"]
+                        .as_str()
+                        .is_some_and(|id| crate::cargo::package_name(id) == program.package())
                     && let Some(path) = message["executable"].as_str()
                 {
                     executable = Some(PathBuf::from(path));

@@ -22,8 +22,10 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-/// How long the server gets to print its listening line (it builds nothing).
+/// How long the server gets to print its listening line once built.
 const STARTUP: Duration = Duration::from_secs(10);
+/// How long the runner may take to build the server first (a cold build on 2 cores).
+const BUILD: Duration = Duration::from_secs(10 * 60);
 /// The deadline for any one step that should take milliseconds.
 const STEP: Duration = Duration::from_secs(10);
 
@@ -92,7 +94,7 @@ impl Server {
 
     /// Waits until the server prints a line containing `needle`, and returns it.
     fn wait_for_line(&mut self, needle: &str, within: Duration) -> String {
-        let deadline = Instant::now() + within;
+        let mut deadline = Instant::now() + within;
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
             match self.output.recv_timeout(left) {
@@ -100,6 +102,12 @@ impl Server {
                     self.log.push(line.clone());
                     if line.contains(needle) {
                         return line;
+                    }
+                    // The runner builds the server on first use (when cargo's feature
+                    // selection differs from the build that ran before): give the build
+                    // its own deadline, then the usual one for starting.
+                    if line.starts_with("building ") {
+                        deadline = Instant::now() + BUILD + within;
                     }
                 }
                 Err(RecvTimeoutError::Timeout) => panic!(
