@@ -10,9 +10,10 @@
 //! What it measures, the same way for both servers:
 //!
 //! - one fake upstream (`upstream::Upstream`, in this process) with four fast endpoints;
-//! - the Rust server (`sol05_server`, built with the bench profile) in a child process:
-//!   this very binary, re-run with `--child-serve`; the Go twin (`benches/go/server`,
-//!   built with `go build`) in another child process, when `go` is installed;
+//! - the Rust server (`sol05_server`) in a child process: this very binary, re-run with
+//!   `--child-serve`, started twice (the allocator's default settings, and
+//!   [`LEAN_MEMORY`]); the Go twin (`benches/go/server`, built with `go build`) in
+//!   another child process, when `go` is installed;
 //! - a load driver in this process: `--connections` keep-alive connections, each sending
 //!   `GET /things` requests one after the other until `--requests` are done; a small
 //!   hand-written HTTP/1.1 client, so the driver costs little CPU;
@@ -34,9 +35,26 @@
 //! numbers compare the two servers with each other on this machine; they are not a
 //! capacity plan. Linux only for CPU and memory ("n/a" elsewhere).
 //!
+//! The Rust server is built the way one ships a server, and the chapter (05, "What a
+//! request costs") says what each choice measured on the 2-core machine:
+//!
+//! - the bench profile (root `Cargo.toml`): fat LTO and one codegen unit, so hyper,
+//!   tokio and the server inline into each other: about 10% less CPU per request;
+//! - mimalloc as the global allocator (below), built without transparent huge pages:
+//!   glibc's malloc takes a lock when one worker frees what another allocated, which a
+//!   work-stealing runtime does on every request. About a third less CPU per request.
+//!   Go's allocator has a cache per P built in; in Rust the choice is yours, per binary.
+//!   `cargo workshop serve` keeps the system allocator: nothing to build for a demo.
+//!
 //! To try a change to the server against the same load without editing the solution,
 //! build a binary that takes `NAME=URL...` and prints `listening on http://ADDR` (like
 //! [`child_serve`]) and run the bench with `WORKSHOP_BENCH_RUST_SERVER=/path/to/it`.
+
+// The allocator of this whole binary: the load driver's, and the Rust server's, which is
+// this binary re-run as a child.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
 use std::process::{Child, Command, Stdio};
@@ -62,6 +80,16 @@ const TABLE: &str = "server";
 /// `--child-serve`): how to try a change to the server against the same load.
 const RUST_SERVER_ENV: &str = "WORKSHOP_BENCH_RUST_SERVER";
 const RUST: &str = "Rust (axum + tokio)";
+const RUST_LEAN: &str = "Rust, memory-lean";
+
+/// mimalloc's settings for the memory-lean row, read from the environment when the child
+/// starts: hand freed pages back to the OS at once instead of after a second, and commit
+/// arena memory as it is used instead of ahead. Fewer resident pages, a little more CPU:
+/// the same trade as a lower `GOGC` in Go.
+const LEAN_MEMORY: [(&str, &str); 2] = [
+    ("MIMALLOC_PURGE_DELAY", "0"),
+    ("MIMALLOC_ARENA_EAGER_COMMIT", "0"),
+];
 const GO: &str = "Go (net/http)";
 
 struct Options {
@@ -171,27 +199,19 @@ fn run(options: &Options) -> Result<(), String> {
         std::thread::available_parallelism().map_or(1, usize::from),
     );
     println!("{title}");
+    if let Some(binary) = std::env::var_os(RUST_SERVER_ENV) {
+        let binary = binary.to_string_lossy();
+        println!("  (the Rust server is {binary}, from {RUST_SERVER_ENV})");
+    }
 
-    let rust = match std::env::var_os(RUST_SERVER_ENV) {
-        // A server built elsewhere (a change being tried out): `BINARY NAME=URL...`.
-        Some(binary) => {
-            println!(
-                "  (the Rust server is {}, from {RUST_SERVER_ENV})",
-                binary.to_string_lossy()
-            );
-            let mut rust = Command::new(binary);
-            rust.args(&specs);
-            rust
-        }
-        None => {
-            let exe =
-                std::env::current_exe().map_err(|err| format!("cannot find this bench: {err}"))?;
-            let mut rust = Command::new(exe);
-            rust.arg("--child-serve").args(&specs);
-            rust
-        }
-    };
-    let mut servers = vec![Contender::start(RUST, rust)?];
+    // The same Rust binary twice: with the allocator's defaults, and told to hold less
+    // memory (see `LEAN_MEMORY`). Their two rows show what that trade costs.
+    let mut lean = rust_command(&specs)?;
+    lean.envs(LEAN_MEMORY);
+    let mut servers = vec![
+        Contender::start(RUST, rust_command(&specs)?)?,
+        Contender::start(RUST_LEAN, lean)?,
+    ];
 
     let mut go_note = None;
     if options.go {
@@ -324,6 +344,8 @@ fn notes(measurements: &[Measurement], go_note: Option<String>) -> Vec<String> {
     let mut notes = vec![
         "req/s: the median round; p50, p99: all requests, as the driver saw them; CPU/req:".to_owned(),
         "the server's user+system time ÷ requests answered; peak RSS: VmHWM; sock err: broken connections."
+            .to_owned(),
+        "Rust: LTO, mimalloc; memory-lean: the same binary with MIMALLOC_PURGE_DELAY=0 MIMALLOC_ARENA_EAGER_COMMIT=0."
             .to_owned(),
     ];
     for m in measurements.iter().filter(|m| m.incomplete > 0) {
@@ -553,6 +575,20 @@ impl Drop for ChildServer {
 }
 
 /// The bench re-run as the Rust server: `--child-serve NAME=URL...`.
+/// The command that starts the Rust server: this very binary with `--child-serve`, or the
+/// binary named by [`RUST_SERVER_ENV`] (a change being tried out: `BINARY NAME=URL...`).
+fn rust_command(specs: &[String]) -> Result<Command, String> {
+    if let Some(binary) = std::env::var_os(RUST_SERVER_ENV) {
+        let mut rust = Command::new(binary);
+        rust.args(specs);
+        return Ok(rust);
+    }
+    let exe = std::env::current_exe().map_err(|err| format!("cannot find this bench: {err}"))?;
+    let mut rust = Command::new(exe);
+    rust.arg("--child-serve").args(specs);
+    Ok(rust)
+}
+
 fn child_serve(specs: &[String]) -> Result<(), String> {
     let upstreams = sol05_server::parse_upstream_specs(specs)?;
     let config = sol05_server::Config::new(upstreams)?;
@@ -607,12 +643,12 @@ fn print_table(measurements: &[Measurement]) {
     };
     println!();
     println!(
-        "{:<22} {:>10} {:>10} {:>10} {:>12} {:>10} {:>8} {:>14}",
+        "{:<30} {:>10} {:>10} {:>10} {:>12} {:>10} {:>8} {:>14}",
         "server", "req/s", "p50", "p99", "CPU/request", "peak RSS", "non-2xx", "socket errors"
     );
     for m in measurements {
         println!(
-            "{:<22} {:>10.0} {:>10} {:>10} {:>12} {:>10} {:>8} {:>14}",
+            "{:<30} {:>10.0} {:>10} {:>10} {:>12} {:>10} {:>8} {:>14}",
             m.name,
             m.requests_per_second,
             ms(m.p50),
@@ -623,21 +659,24 @@ fn print_table(measurements: &[Measurement]) {
             m.socket_errors,
         );
     }
-    if let [rust, go] = measurements {
-        let ratio = |a: Option<f64>, b: Option<f64>| match (a, b) {
-            (Some(a), Some(b)) if b > 0.0 => format!("{:.2}x", a / b),
-            _ => "n/a".to_owned(),
-        };
-        let kib = |m: &Measurement| m.peak_rss_kib.map(|k| k as f64);
+    let Some(go) = measurements.iter().find(|m| m.name == GO) else {
+        return;
+    };
+    let ratio = |a: Option<f64>, b: Option<f64>| match (a, b) {
+        (Some(a), Some(b)) if b > 0.0 => format!("{:.2}x", a / b),
+        _ => "n/a".to_owned(),
+    };
+    let kib = |m: &Measurement| m.peak_rss_kib.map(|k| k as f64);
+    for rust in measurements.iter().filter(|m| m.name != GO) {
         println!(
-            "{:<22} {:>10} {:>10} {:>10} {:>12} {:>10}",
-            "Rust / Go",
+            "{:<30} {:>10} {:>10} {:>10} {:>12} {:>10}",
+            format!("{} / Go", rust.name),
             ratio(Some(rust.requests_per_second), Some(go.requests_per_second)),
             ratio(Some(rust.p50.as_secs_f64()), Some(go.p50.as_secs_f64())),
             ratio(Some(rust.p99.as_secs_f64()), Some(go.p99.as_secs_f64())),
             ratio(rust.cpu_per_request, go.cpu_per_request),
             ratio(kib(rust), kib(go)),
         );
-        println!("(req/s: higher is better; latencies, CPU and memory: lower is better)");
     }
+    println!("(req/s: higher is better; latencies, CPU and memory: lower is better)");
 }
