@@ -4,7 +4,8 @@
 //! CI: the metadata (`exercises/info.toml`: names, files, chapter anchors, 2–3 hint
 //! levels, known-wrong solutions on disk), the book (every `{{#include file:anchor}}`
 //! resolves, every page is in `SUMMARY.md`, each page's minutes match the instructor's
-//! plan), the given-code rule ([`super::given`]) and the TODO rules ([`super::todos`]).
+//! plan, each step chapter's main text stays short: [`super::length`]), the given-code
+//! rule ([`super::given`]) and the TODO rules ([`super::todos`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -21,6 +22,7 @@ pub fn problems(ws: &Workshop) -> Vec<String> {
     problems.extend(summary_problems(ws));
     problems.extend(link_problems(ws));
     problems.extend(minutes_problems(ws));
+    problems.extend(super::length::problems(ws));
     problems.extend(super::given::problems(ws));
     problems.extend(super::todos::problems(ws));
     problems

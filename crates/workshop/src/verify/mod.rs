@@ -18,6 +18,7 @@
 //! reported failure, not a stuck CI job.
 
 mod given;
+mod length;
 mod lint;
 mod todos;
 mod wrong;
