@@ -44,7 +44,7 @@
 //!   glibc's malloc takes a lock when one worker frees what another allocated, which a
 //!   work-stealing runtime does on every request. About a third less CPU per request.
 //!   Go's allocator has a cache per P built in; in Rust the choice is yours, per binary.
-//!   `cargo workshop serve` keeps the system allocator: nothing to build for a demo.
+//!   `cargo workshop serve` (a dev build, for demos) keeps the system allocator.
 //!
 //! To try a change to the server against the same load without editing the solution,
 //! build a binary that takes `NAME=URL...` and prints `listening on http://ADDR` (like
@@ -81,6 +81,7 @@ const TABLE: &str = "server";
 const RUST_SERVER_ENV: &str = "WORKSHOP_BENCH_RUST_SERVER";
 const RUST: &str = "Rust (axum + tokio)";
 const RUST_LEAN: &str = "Rust, memory-lean";
+const GO: &str = "Go (net/http)";
 
 /// mimalloc's settings for the memory-lean row, read from the environment when the child
 /// starts: hand freed pages back to the OS at once instead of after a second, and commit
@@ -90,7 +91,6 @@ const LEAN_MEMORY: [(&str, &str); 2] = [
     ("MIMALLOC_PURGE_DELAY", "0"),
     ("MIMALLOC_ARENA_EAGER_COMMIT", "0"),
 ];
-const GO: &str = "Go (net/http)";
 
 struct Options {
     requests: usize,
@@ -345,9 +345,15 @@ fn notes(measurements: &[Measurement], go_note: Option<String>) -> Vec<String> {
         "req/s: the median round; p50, p99: all requests, as the driver saw them; CPU/req:".to_owned(),
         "the server's user+system time ÷ requests answered; peak RSS: VmHWM; sock err: broken connections."
             .to_owned(),
-        "Rust: LTO, mimalloc; memory-lean: the same binary with MIMALLOC_PURGE_DELAY=0 MIMALLOC_ARENA_EAGER_COMMIT=0."
-            .to_owned(),
     ];
+    let lean: Vec<String> = LEAN_MEMORY
+        .iter()
+        .map(|(name, value)| format!("{name}={value}"))
+        .collect();
+    notes.push(format!(
+        "Rust: LTO, mimalloc; memory-lean: the same binary with {}.",
+        lean.join(" ")
+    ));
     for m in measurements.iter().filter(|m| m.incomplete > 0) {
         notes.push(format!(
             "{}: {} answers were 200 without an ok from every upstream.",
@@ -574,7 +580,6 @@ impl Drop for ChildServer {
     }
 }
 
-/// The bench re-run as the Rust server: `--child-serve NAME=URL...`.
 /// The command that starts the Rust server: this very binary with `--child-serve`, or the
 /// binary named by [`RUST_SERVER_ENV`] (a change being tried out: `BINARY NAME=URL...`).
 fn rust_command(specs: &[String]) -> Result<Command, String> {
@@ -589,6 +594,7 @@ fn rust_command(specs: &[String]) -> Result<Command, String> {
     Ok(rust)
 }
 
+/// The bench re-run as the Rust server: `--child-serve NAME=URL...`.
 fn child_serve(specs: &[String]) -> Result<(), String> {
     let upstreams = sol05_server::parse_upstream_specs(specs)?;
     let config = sol05_server::Config::new(upstreams)?;
